@@ -1,0 +1,130 @@
+package org.loyaltygraph.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.loyaltygraph.testing.GraphQLTestClient;
+import org.loyaltygraph.testing.ShopperTokens;
+import org.loyaltygraph.testing.TestDatabase;
+
+/**
+ * The packaged plugin ({@code plugin-*-exec.jar}) started once as its own process, on the test
+ * database, with the test credentials; stopped when the test JVM exits. Its log goes to {@code
+ * target/plugin-under-test.log}.
+ */
+final class PackagedPlugin {
+
+  private static PackagedPlugin instance;
+
+  private final Process process;
+  private final String baseUrl;
+
+  private PackagedPlugin(Process process, String baseUrl) {
+    this.process = process;
+    this.baseUrl = baseUrl;
+  }
+
+  static synchronized PackagedPlugin get() {
+    if (instance == null) {
+      instance = start();
+    }
+    return instance;
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  GraphQLTestClient client() {
+    return new GraphQLTestClient(baseUrl);
+  }
+
+  private static PackagedPlugin start() {
+    String jar = System.getProperty("loyaltygraph.jar");
+    if (jar == null || !new File(jar).isFile()) {
+      throw new IllegalStateException("Packaged plugin not found at " + jar + "; run mvn verify");
+    }
+    TestDatabase db = TestDatabase.get();
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-jar");
+    command.add(jar);
+    command.add("--server.port=" + port);
+    command.add("--spring.datasource.url=" + db.url());
+    command.add("--spring.datasource.username=" + db.user());
+    command.add("--spring.datasource.password=" + db.password());
+    command.add(
+        "--loyaltygraph.security.bootstrap-storefront-key=" + GraphQLTestClient.STOREFRONT_KEY);
+    command.add("--loyaltygraph.security.jwt-secret=" + ShopperTokens.SECRET);
+    try {
+      Path log = Path.of("target", "plugin-under-test.log");
+      Files.createDirectories(log.getParent());
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+      String baseUrl = "http://127.0.0.1:" + port;
+      awaitHealthy(process, baseUrl, log);
+      return new PackagedPlugin(process, baseUrl);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitHealthy(Process process, String baseUrl, Path log) {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The plugin exited at start; see " + log.toAbsolutePath());
+      }
+      try {
+        HttpResponse<String> health =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep();
+    }
+    process.destroy();
+    throw new IllegalStateException("The plugin did not become healthy in 120 s; see " + log);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

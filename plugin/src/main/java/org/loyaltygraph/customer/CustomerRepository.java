@@ -1,0 +1,71 @@
+package org.loyaltygraph.customer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerRepository {
+
+  private static final String COLUMNS =
+      "id, email, first_name, last_name, time_zone, created_at, updated_at";
+
+  private final JdbcClient jdbc;
+
+  CustomerRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Customer> findById(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = ?")
+        .param(id)
+        .query(CustomerRepository::map)
+        .optional();
+  }
+
+  List<Customer> findAllById(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id IN (:ids)")
+        .param("ids", ids)
+        .query(CustomerRepository::map)
+        .list();
+  }
+
+  /** Inserts or updates in one statement; {@code created_at} keeps its first value. */
+  void upsert(Customer c) {
+    jdbc.sql(
+            "INSERT INTO customer ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE email = VALUES(email), first_name = VALUES(first_name),"
+                + " last_name = VALUES(last_name), time_zone = VALUES(time_zone),"
+                + " updated_at = VALUES(updated_at)")
+        .params(
+            c.id(),
+            c.email(),
+            c.firstName(),
+            c.lastName(),
+            c.timeZone(),
+            Timestamp.from(c.createdAt()),
+            Timestamp.from(c.updatedAt()))
+        .update();
+  }
+
+  private static Customer map(ResultSet rs, int row) throws SQLException {
+    return new Customer(
+        rs.getString("id"),
+        rs.getString("email"),
+        rs.getString("first_name"),
+        rs.getString("last_name"),
+        rs.getString("time_zone"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+}

@@ -1,0 +1,69 @@
+package org.loyaltygraph.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.loyaltygraph.security.AccessDeniedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns every exception thrown while fetching a field into a typed, generic error. The client gets
+ * a code and a trace id; the stack trace and any SQL go to the log under the same trace id.
+ */
+@Component
+class ClientErrorHandler implements DataFetcherExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ClientErrorHandler.class);
+
+  @Override
+  public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+      DataFetcherExceptionHandlerParameters params) {
+    Throwable error = unwrap(params.getException());
+    String traceId = UUID.randomUUID().toString();
+    GraphQLError graphQLError;
+    if (error instanceof AccessDeniedException denied) {
+      log.info("trace={} denied {}: {}", traceId, params.getPath(), denied.getMessage());
+      graphQLError = build(params, denied.code(), denied.publicMessage(), traceId);
+    } else if (error instanceof ClientError clientError) {
+      log.info(
+          "trace={} {} at {}: {}",
+          traceId,
+          clientError.code(),
+          params.getPath(),
+          error.getMessage());
+      graphQLError = build(params, clientError.code(), clientError.getMessage(), traceId);
+    } else {
+      log.error("trace={} internal error at {}", traceId, params.getPath(), error);
+      graphQLError = build(params, "INTERNAL", "Internal error; quote the trace id.", traceId);
+    }
+    return CompletableFuture.completedFuture(
+        DataFetcherExceptionHandlerResult.newResult().error(graphQLError).build());
+  }
+
+  private static GraphQLError build(
+      DataFetcherExceptionHandlerParameters params, String code, String message, String traceId) {
+    return GraphqlErrorBuilder.newError()
+        .message(message)
+        .path(params.getPath())
+        .location(params.getSourceLocation())
+        .extensions(Map.of("code", code, "traceId", traceId))
+        .build();
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable current = t;
+    while ((current instanceof java.util.concurrent.CompletionException
+            || current instanceof java.lang.reflect.InvocationTargetException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+}

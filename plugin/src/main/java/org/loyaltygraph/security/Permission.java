@@ -1,0 +1,41 @@
+package org.loyaltygraph.security;
+
+/**
+ * What a caller may do. Roles and partner scopes are sets of these; every root field of the schema
+ * requires one (see {@link AccessPolicy}). The scope names are what partner keys carry.
+ */
+public enum Permission {
+  CUSTOMERS_READ("customers:read"),
+  CUSTOMERS_WRITE("customers:write"),
+  ORDERS_WRITE("orders:write"),
+  POINTS_READ("points:read"),
+  POINTS_REDEEM("points:redeem"),
+  POINTS_ADJUST("points:write"),
+  DISCOUNT_CODES_REDEEM("codes:redeem"),
+  PROGRAM_READ("tiers:read"),
+  PROGRAM_WRITE("program:write"),
+  API_KEYS_MANAGE("keys:manage"),
+  /** A shopper's own loyalty, through {@code me}. Only a CUSTOMER token carries it. */
+  SELF("self"),
+  /** {@code _service} and {@code _entities}, for a federation router. */
+  FEDERATION("federation");
+
+  private final String scope;
+
+  Permission(String scope) {
+    this.scope = scope;
+  }
+
+  public String scope() {
+    return scope;
+  }
+
+  public static Permission fromScope(String scope) {
+    for (Permission p : values()) {
+      if (p.scope.equals(scope)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("Unknown scope: " + scope);
+  }
+}

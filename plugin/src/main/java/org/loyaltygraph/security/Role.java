@@ -1,0 +1,50 @@
+package org.loyaltygraph.security;
+
+import static org.loyaltygraph.security.Permission.*;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The kinds of caller of ARCHITECTURE.md, each with what it may do. PARTNER is its key's scopes.
+ */
+public enum Role {
+  STOREFRONT(
+      EnumSet.of(
+          CUSTOMERS_READ,
+          CUSTOMERS_WRITE,
+          ORDERS_WRITE,
+          POINTS_READ,
+          POINTS_REDEEM,
+          DISCOUNT_CODES_REDEEM,
+          PROGRAM_READ,
+          FEDERATION)),
+  CUSTOMER(EnumSet.of(SELF, PROGRAM_READ, POINTS_REDEEM)),
+  OWNER(
+      EnumSet.of(
+          CUSTOMERS_READ,
+          POINTS_READ,
+          POINTS_ADJUST,
+          PROGRAM_READ,
+          PROGRAM_WRITE,
+          API_KEYS_MANAGE)),
+  MANAGER(EnumSet.of(CUSTOMERS_READ, POINTS_READ, POINTS_ADJUST, PROGRAM_READ, PROGRAM_WRITE)),
+  ANALYST(EnumSet.of(CUSTOMERS_READ, POINTS_READ, PROGRAM_READ)),
+  PARTNER(EnumSet.noneOf(Permission.class)),
+  ROUTER(EnumSet.of(FEDERATION)),
+  ANONYMOUS(EnumSet.noneOf(Permission.class));
+
+  private final Set<Permission> permissions;
+
+  Role(Set<Permission> permissions) {
+    this.permissions = permissions;
+  }
+
+  public Set<Permission> permissions() {
+    return permissions;
+  }
+
+  public boolean isAdmin() {
+    return this == OWNER || this == MANAGER || this == ANALYST;
+  }
+}

@@ -1,0 +1,65 @@
+package org.loyaltygraph.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.loyaltygraph.testing.GraphQLTestClient;
+import org.loyaltygraph.testing.LoyaltyGraphTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@LoyaltyGraphTest
+class CustomerUpsertTest {
+
+  private static final String UPSERT =
+      """
+      mutation($input: CustomerUpsertInput!) {
+        customerUpsert(input: $input) {
+          customer { id email timeZone }
+          userErrors { field message code }
+        }
+      }""";
+  private static final String READ = "query($id: ID!) { customer(id: $id) { id email firstName } }";
+
+  @Autowired GraphQLTestClient graphql;
+
+  @Test
+  void upsertedCustomerIsReadBackByItsStorefrontId() {
+    String id = "c-" + UUID.randomUUID();
+    var created =
+        graphql
+            .storefront(UPSERT, Map.of("input", Map.of("id", id, "email", "ann@example.com")))
+            .assertNoErrors();
+    assertThat(created.data().at("/customerUpsert/customer/id").asString()).isEqualTo(id);
+    assertThat(created.data().at("/customerUpsert/customer/timeZone").asString()).isEqualTo("UTC");
+    assertThat(created.data().at("/customerUpsert/userErrors").size()).isZero();
+
+    graphql.storefront(
+        UPSERT, Map.of("input", Map.of("id", id, "email", "ann@example.com", "firstName", "Ann")));
+
+    var read = graphql.storefront(READ, Map.of("id", id)).assertNoErrors();
+    assertThat(read.data().at("/customer/firstName").asString()).isEqualTo("Ann");
+  }
+
+  @Test
+  void badTimeZoneIsAUserErrorAndWritesNothing() {
+    String id = "c-" + UUID.randomUUID();
+    var response =
+        graphql
+            .storefront(UPSERT, Map.of("input", Map.of("id", id, "timeZone", "Mars/Olympus")))
+            .assertNoErrors();
+    assertThat(response.data().at("/customerUpsert/customer").isNull()).isTrue();
+    assertThat(response.data().at("/customerUpsert/userErrors/0/code").asString())
+        .isEqualTo("INVALID_TIME_ZONE");
+    assertThat(graphql.storefront(READ, Map.of("id", id)).data().at("/customer").isNull()).isTrue();
+  }
+
+  @Test
+  void anonymousCallerIsRefusedWithoutInternals() {
+    var response = graphql.send(null, READ, Map.of("id", "anyone"));
+    assertThat(response.errors().get(0).at("/extensions/code").asString())
+        .isEqualTo("UNAUTHENTICATED");
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+  }
+}

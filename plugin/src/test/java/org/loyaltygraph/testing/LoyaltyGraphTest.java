@@ -1,0 +1,27 @@
+package org.loyaltygraph.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service on a random port, on the real {@link TestDatabase}, with a {@link
+ * MutableClock}. All test classes share one application context (same configuration), so the suite
+ * starts it once.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "loyaltygraph.security.bootstrap-storefront-key=" + GraphQLTestClient.STOREFRONT_KEY,
+      "loyaltygraph.security.jwt-secret=" + ShopperTokens.SECRET,
+      "logging.structured.format.console=",
+    })
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import({TestClockConfiguration.class, GraphQLTestClient.Configuration.class})
+public @interface LoyaltyGraphTest {}

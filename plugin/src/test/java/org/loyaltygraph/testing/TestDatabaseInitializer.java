@@ -1,0 +1,26 @@
+package org.loyaltygraph.testing;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points the application under test at {@link TestDatabase}. */
+public class TestDatabaseInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    TestDatabase db = TestDatabase.get();
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "testDatabase",
+                Map.of(
+                    "spring.datasource.url", db.url(),
+                    "spring.datasource.username", db.user(),
+                    "spring.datasource.password", db.password())));
+  }
+}
