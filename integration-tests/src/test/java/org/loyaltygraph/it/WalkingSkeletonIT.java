@@ -23,10 +23,11 @@ class WalkingSkeletonIT {
 
     var read =
         graphql
-            .storefront("query($id: ID!) { customer(id: $id) { id email } }", Map.of("id", id))
+            .storefront(
+                "query($id: ID!) { customer(id: $id) { id profile { email } } }", Map.of("id", id))
             .assertNoErrors();
 
-    assertThat(read.data().at("/customer/email").asString()).isEqualTo("it@example.com");
+    assertThat(read.data().at("/customer/profile/email").asString()).isEqualTo("it@example.com");
   }
 
   @Test

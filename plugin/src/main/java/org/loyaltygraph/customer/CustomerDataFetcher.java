@@ -7,6 +7,7 @@ import com.netflix.graphql.dgs.InputArgument;
 import java.time.ZoneOffset;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.schema.types.CustomerErrorCode;
+import org.loyaltygraph.schema.types.CustomerProfile;
 import org.loyaltygraph.schema.types.CustomerUpsertInput;
 import org.loyaltygraph.schema.types.CustomerUpsertPayload;
 import org.loyaltygraph.schema.types.CustomerUserError;
@@ -45,6 +46,12 @@ class CustomerDataFetcher {
   static org.loyaltygraph.schema.types.Customer toGraphQL(Customer c) {
     return org.loyaltygraph.schema.types.Customer.newBuilder()
         .id(c.id())
+        .profile(profile(c))
+        .build();
+  }
+
+  static CustomerProfile profile(Customer c) {
+    return CustomerProfile.newBuilder()
         .email(c.email())
         .firstName(c.firstName())
         .lastName(c.lastName())

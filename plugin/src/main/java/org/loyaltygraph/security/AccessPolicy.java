@@ -18,14 +18,42 @@ public final class AccessPolicy {
   private static final Map<String, Permission> ROOT_FIELDS =
       Map.ofEntries(
           // common
-          Map.entry("Query.serviceVersion", PROGRAM_READ),
-          Map.entry("Mutation.noop", PROGRAM_READ),
+          Map.entry("Query.serviceVersion", AUTHENTICATED),
+          Map.entry("Mutation.noop", AUTHENTICATED),
           // customer
           Map.entry("Query.customer", CUSTOMERS_READ),
+          Map.entry("Query.me", SELF),
           Map.entry("Mutation.customerUpsert", CUSTOMERS_WRITE),
+          // order
+          Map.entry("Query.order", ORDERS_READ),
+          Map.entry("Mutation.orderRecord", ORDERS_WRITE),
+          Map.entry("Mutation.orderRefund", ORDERS_WRITE),
+          // points
+          Map.entry("Query.rewards", PROGRAM_READ),
+          Map.entry("Query.earningRules", PROGRAM_READ),
+          Map.entry("Mutation.pointsRedeem", POINTS_REDEEM),
+          Map.entry("Mutation.discountCodeRedeem", DISCOUNT_CODES_REDEEM),
+          Map.entry("Mutation.pointsAdjust", POINTS_ADJUST),
+          Map.entry("Mutation.rewardCreate", PROGRAM_WRITE),
+          Map.entry("Mutation.rewardUpdate", PROGRAM_WRITE),
+          Map.entry("Mutation.earningRulesUpdate", PROGRAM_WRITE),
+          // tier
+          Map.entry("Query.tiers", PROGRAM_READ),
+          Map.entry("Query.tierProgram", PROGRAM_READ),
+          Map.entry("Mutation.tierCreate", PROGRAM_WRITE),
+          Map.entry("Mutation.tierUpdate", PROGRAM_WRITE),
+          Map.entry("Mutation.tierDelete", PROGRAM_WRITE),
+          Map.entry("Mutation.tierProgramUpdate", PROGRAM_WRITE),
+          // security
+          Map.entry("Query.viewer", AUTHENTICATED),
+          Map.entry("Query.apiKeys", API_KEYS_MANAGE),
+          Map.entry("Mutation.adminLogin", ANYONE),
+          Map.entry("Mutation.adminUserCreate", ADMINS_MANAGE),
+          Map.entry("Mutation.apiKeyCreate", API_KEYS_MANAGE),
+          Map.entry("Mutation.apiKeyRevoke", API_KEYS_MANAGE),
           // federation
-          Map.entry("Query._service", FEDERATION),
-          Map.entry("Query._entities", FEDERATION));
+          Map.entry("Query._service", FEDERATION_SDL),
+          Map.entry("Query._entities", ENTITIES));
 
   private AccessPolicy() {}
 

@@ -25,7 +25,11 @@ public record Caller(Role role, String principal, String customerId, Set<Permiss
   }
 
   public boolean may(Permission permission) {
-    return permissions.contains(permission);
+    return switch (permission) {
+      case ANYONE -> true;
+      case AUTHENTICATED -> isAuthenticated();
+      default -> permissions.contains(permission);
+    };
   }
 
   public boolean isAuthenticated() {

@@ -5,8 +5,13 @@ package org.loyaltygraph.security;
  * requires one (see {@link AccessPolicy}). The scope names are what partner keys carry.
  */
 public enum Permission {
+  /** Held by every caller, even anonymous: only {@code adminLogin} asks for it. */
+  ANYONE("anyone"),
+  /** Held by every authenticated caller. */
+  AUTHENTICATED("authenticated"),
   CUSTOMERS_READ("customers:read"),
   CUSTOMERS_WRITE("customers:write"),
+  ORDERS_READ("orders:read"),
   ORDERS_WRITE("orders:write"),
   POINTS_READ("points:read"),
   POINTS_REDEEM("points:redeem"),
@@ -15,10 +20,13 @@ public enum Permission {
   PROGRAM_READ("tiers:read"),
   PROGRAM_WRITE("program:write"),
   API_KEYS_MANAGE("keys:manage"),
+  ADMINS_MANAGE("admins:manage"),
   /** A shopper's own loyalty, through {@code me}. Only a CUSTOMER token carries it. */
   SELF("self"),
-  /** {@code _service} and {@code _entities}, for a federation router. */
-  FEDERATION("federation");
+  /** {@code _service}: the subgraph's SDL, for a federation router. */
+  FEDERATION_SDL("federation:sdl"),
+  /** {@code _entities}: a CUSTOMER token reaches its own entity only. */
+  ENTITIES("federation:entities");
 
   private final String scope;
 

@@ -13,25 +13,31 @@ public enum Role {
       EnumSet.of(
           CUSTOMERS_READ,
           CUSTOMERS_WRITE,
+          ORDERS_READ,
           ORDERS_WRITE,
           POINTS_READ,
           POINTS_REDEEM,
           DISCOUNT_CODES_REDEEM,
           PROGRAM_READ,
-          FEDERATION)),
-  CUSTOMER(EnumSet.of(SELF, PROGRAM_READ, POINTS_REDEEM)),
+          FEDERATION_SDL,
+          ENTITIES)),
+  CUSTOMER(EnumSet.of(SELF, PROGRAM_READ, POINTS_REDEEM, ENTITIES)),
   OWNER(
       EnumSet.of(
           CUSTOMERS_READ,
+          ORDERS_READ,
           POINTS_READ,
           POINTS_ADJUST,
           PROGRAM_READ,
           PROGRAM_WRITE,
-          API_KEYS_MANAGE)),
-  MANAGER(EnumSet.of(CUSTOMERS_READ, POINTS_READ, POINTS_ADJUST, PROGRAM_READ, PROGRAM_WRITE)),
-  ANALYST(EnumSet.of(CUSTOMERS_READ, POINTS_READ, PROGRAM_READ)),
+          API_KEYS_MANAGE,
+          ADMINS_MANAGE)),
+  MANAGER(
+      EnumSet.of(
+          CUSTOMERS_READ, ORDERS_READ, POINTS_READ, POINTS_ADJUST, PROGRAM_READ, PROGRAM_WRITE)),
+  ANALYST(EnumSet.of(CUSTOMERS_READ, ORDERS_READ, POINTS_READ, PROGRAM_READ)),
   PARTNER(EnumSet.noneOf(Permission.class)),
-  ROUTER(EnumSet.of(FEDERATION)),
+  ROUTER(EnumSet.of(FEDERATION_SDL, ENTITIES)),
   ANONYMOUS(EnumSet.noneOf(Permission.class));
 
   private final Set<Permission> permissions;

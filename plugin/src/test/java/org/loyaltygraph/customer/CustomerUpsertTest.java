@@ -16,11 +16,12 @@ class CustomerUpsertTest {
       """
       mutation($input: CustomerUpsertInput!) {
         customerUpsert(input: $input) {
-          customer { id email timeZone }
+          customer { id profile { email timeZone } }
           userErrors { field message code }
         }
       }""";
-  private static final String READ = "query($id: ID!) { customer(id: $id) { id email firstName } }";
+  private static final String READ =
+      "query($id: ID!) { customer(id: $id) { id profile { email firstName } } }";
 
   @Autowired GraphQLTestClient graphql;
 
@@ -32,14 +33,15 @@ class CustomerUpsertTest {
             .storefront(UPSERT, Map.of("input", Map.of("id", id, "email", "ann@example.com")))
             .assertNoErrors();
     assertThat(created.data().at("/customerUpsert/customer/id").asString()).isEqualTo(id);
-    assertThat(created.data().at("/customerUpsert/customer/timeZone").asString()).isEqualTo("UTC");
+    assertThat(created.data().at("/customerUpsert/customer/profile/timeZone").asString())
+        .isEqualTo("UTC");
     assertThat(created.data().at("/customerUpsert/userErrors").size()).isZero();
 
     graphql.storefront(
         UPSERT, Map.of("input", Map.of("id", id, "email", "ann@example.com", "firstName", "Ann")));
 
     var read = graphql.storefront(READ, Map.of("id", id)).assertNoErrors();
-    assertThat(read.data().at("/customer/firstName").asString()).isEqualTo("Ann");
+    assertThat(read.data().at("/customer/profile/firstName").asString()).isEqualTo("Ann");
   }
 
   @Test
