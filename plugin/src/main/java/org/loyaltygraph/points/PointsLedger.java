@@ -183,7 +183,7 @@ public class PointsLedger {
     Instant now = clock.instant();
     accounts.lock(customerId, now);
     settleDue(customerId, now);
-    return accounts.find(customerId).orElseThrow().available();
+    return accounts.lock(customerId, now).available(); // a locking read: the latest row
   }
 
   /** Matures pending lots and expires lots that are due, for a customer whose lock is held. */

@@ -57,9 +57,10 @@ class EmbeddedDatabaseConfiguration {
         "jdbc:mysql://127.0.0.1:"
             + embeddedMariaDb.getConfiguration().getPort()
             + "/loyaltygraph?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"
-            + "&forceConnectionTimeZoneToSession=true");
+            + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true");
     ds.setUsername("root");
     ds.setPassword("");
+    ds.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     return ds;
   }
 }
