@@ -1,11 +1,13 @@
 package org.loyaltygraph.graphql;
 
+import graphql.relay.DefaultConnectionCursor;
+import graphql.relay.DefaultPageInfo;
+import graphql.relay.PageInfo;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.ToLongFunction;
-import org.loyaltygraph.schema.types.PageInfo;
 
 /**
  * Arguments and results of Relay connections ({@code first} 1..100, {@code after} a cursor). A
@@ -102,14 +104,18 @@ public final class Pagination {
     /** A row and its cursor. */
     public record Edge<T>(String cursor, T node) {}
 
-    /** The Relay {@code PageInfo} of this page. */
+    /**
+     * The Relay {@code PageInfo} of this page, as graphql-java's type: the generated connection
+     * types hold that one (codegen maps the schema's PageInfo to it).
+     */
     public PageInfo pageInfo() {
-      return PageInfo.newBuilder()
-          .hasNextPage(hasNextPage)
-          .hasPreviousPage(hasPreviousPage)
-          .startCursor(edges.isEmpty() ? null : edges.get(0).cursor())
-          .endCursor(edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor())
-          .build();
+      return new DefaultPageInfo(
+          edges.isEmpty() ? null : new DefaultConnectionCursor(edges.get(0).cursor()),
+          edges.isEmpty()
+              ? null
+              : new DefaultConnectionCursor(edges.get(edges.size() - 1).cursor()),
+          hasPreviousPage,
+          hasNextPage);
     }
   }
 }

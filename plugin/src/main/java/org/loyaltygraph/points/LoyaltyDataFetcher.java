@@ -3,14 +3,12 @@ package org.loyaltygraph.points;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.InputArgument;
-import graphql.relay.DefaultConnectionCursor;
-import graphql.relay.DefaultPageInfo;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
-import org.loyaltygraph.graphql.ClientError;
+import org.loyaltygraph.graphql.Pagination;
 import org.loyaltygraph.schema.types.Customer;
 import org.loyaltygraph.schema.types.Loyalty;
 import org.loyaltygraph.schema.types.PointsEntryConnection;
@@ -51,36 +49,18 @@ class LoyaltyDataFetcher {
   }
 
   @DgsData(parentType = "Loyalty", field = "ledger")
-  PointsEntryConnection ledger(
-      @InputArgument Integer first, @InputArgument String after, DataFetchingEnvironment env) {
+  PointsEntryConnection ledger(DataFetchingEnvironment env) {
     Loyalty loyalty = env.getSource();
-    if (first == null || first < 1 || first > 100) {
-      throw new ClientError("INVALID_ARGUMENT", "first must be between 1 and 100.");
-    }
-    Long before = after == null ? null : decodeCursor(after);
-    List<PointsEntry> page = points.ledger(loyalty.getCustomerId(), before, first + 1);
-    boolean hasNext = page.size() > first;
-    List<PointsEntry> shown = hasNext ? page.subList(0, first) : page;
-    List<PointsEntryEdge> edges =
-        shown.stream()
-            .map(
-                e ->
-                    PointsEntryEdge.newBuilder()
-                        .cursor(encodeCursor(e.id()))
-                        .node(PointsGraphQLMapping.entry(e))
-                        .build())
-            .toList();
-    return PointsEntryConnection.newBuilder()
-        .edges(edges)
-        .pageInfo(
-            new DefaultPageInfo(
-                edges.isEmpty() ? null : new DefaultConnectionCursor(edges.get(0).getCursor()),
-                edges.isEmpty()
-                    ? null
-                    : new DefaultConnectionCursor(edges.get(edges.size() - 1).getCursor()),
-                after != null,
-                hasNext))
-        .build();
+    Pagination.PageRequest request = Pagination.request(env);
+    Long before = request.after().isPresent() ? request.after().getAsLong() : null;
+    Pagination.Page<PointsEntry> page =
+        request.toPage(
+            points.ledger(loyalty.getCustomerId(), before, request.fetchSize()), PointsEntry::id);
+    return new PointsEntryConnection(
+        page.edges().stream()
+            .map(e -> new PointsEntryEdge(e.cursor(), PointsGraphQLMapping.entry(e.node())))
+            .toList(),
+        page.pageInfo());
   }
 
   @DgsData(parentType = "Loyalty", field = "rewards")
@@ -101,26 +81,5 @@ class LoyaltyDataFetcher {
                     .filter(r -> r.costPoints() <= summary.available())
                     .map(PointsGraphQLMapping::reward)
                     .toList());
-  }
-
-  private static String encodeCursor(long id) {
-    return java.util.Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(("entry:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  private static Long decodeCursor(String cursor) {
-    try {
-      String plain =
-          new String(
-              java.util.Base64.getUrlDecoder().decode(cursor),
-              java.nio.charset.StandardCharsets.UTF_8);
-      if (!plain.startsWith("entry:")) {
-        throw new IllegalArgumentException();
-      }
-      return Long.parseLong(plain.substring(6));
-    } catch (IllegalArgumentException e) {
-      throw new ClientError("INVALID_ARGUMENT", "after is not a cursor of this connection.");
-    }
   }
 }

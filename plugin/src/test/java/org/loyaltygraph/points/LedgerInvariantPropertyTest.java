@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @JqwikSpringSupport
 @LoyaltyGraphTest
-class LedgerInvariantProperties {
+class LedgerInvariantPropertyTest {
 
   sealed interface Step permits Buy, RefundUnits, RefundAmount, Redeem, Adjust, Wait {}
 
