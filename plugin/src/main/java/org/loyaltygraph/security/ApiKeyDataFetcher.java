@@ -6,7 +6,6 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.schema.types.ApiKeyCreateInput;
 import org.loyaltygraph.schema.types.ApiKeyCreatePayload;
 import org.loyaltygraph.schema.types.ApiKeyRevokeInput;
@@ -41,21 +40,11 @@ class ApiKeyDataFetcher {
 
   @DgsMutation
   ApiKeyRevokePayload apiKeyRevoke(@InputArgument ApiKeyRevokeInput input) {
-    return keys.revoke(input.getId())
-        .map(
-            key ->
-                ApiKeyRevokePayload.newBuilder()
-                    .apiKey(toGraphQL(key))
-                    .userErrors(List.of())
-                    .build())
-        .orElseGet(
-            () ->
-                ApiKeyRevokePayload.newBuilder()
-                    .userErrors(
-                        SecurityErrors.toGraphQL(
-                            List.of(
-                                UserError.of("UNKNOWN_KEY", "No key has this id.", "input", "id"))))
-                    .build());
+    var result = keys.revoke(input.getId());
+    return ApiKeyRevokePayload.newBuilder()
+        .apiKey(result.apiKey() == null ? null : toGraphQL(result.apiKey()))
+        .userErrors(SecurityErrors.toGraphQL(result.userErrors()))
+        .build();
   }
 
   private static org.loyaltygraph.schema.types.ApiKey toGraphQL(ApiKey key) {

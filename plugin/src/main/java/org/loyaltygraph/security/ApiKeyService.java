@@ -114,15 +114,16 @@ public class ApiKeyService {
     return keys.findAllNewestFirst();
   }
 
-  /** Revokes a key (again is a no-op); empty when no key has this id. */
-  Optional<ApiKey> revoke(String id) {
+  /** Revokes a key (again is a no-op), or UNKNOWN_KEY when no key has this id. */
+  ApiKeyRevokeResult revoke(String id) {
     Optional<ApiKey> key = id == null ? Optional.empty() : keys.findById(id);
-    key.ifPresent(
-        k -> {
-          keys.revoke(k.id(), clock.instant());
-          byHash.invalidate(k.keyHash()); // other instances drop it when their entry expires
-        });
-    return key.flatMap(k -> keys.findById(k.id()));
+    if (key.isEmpty()) {
+      return new ApiKeyRevokeResult(
+          null, List.of(UserError.of("UNKNOWN_KEY", "No key has this id.", "input", "id")));
+    }
+    keys.revoke(id, clock.instant());
+    byHash.invalidate(key.get().keyHash()); // other instances drop it when their entry expires
+    return new ApiKeyRevokeResult(keys.findById(id).orElseThrow(), List.of());
   }
 
   /** Stores a key chosen by configuration (the bootstrap key), unless it is stored already. */
@@ -207,6 +208,9 @@ public class ApiKeyService {
       return "IssuedKey[id=" + id + ", name=" + name + ", role=" + role + "]";
     }
   }
+
+  /** The revoked key, or why not. */
+  record ApiKeyRevokeResult(ApiKey apiKey, List<UserError> userErrors) {}
 
   /** The key (shown this once) and its listing, or why it was refused. */
   record ApiKeyCreateResult(String key, ApiKey apiKey, List<UserError> userErrors) {

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.testing.AdminSessions;
 import org.loyaltygraph.testing.GraphQLTestClient;
@@ -117,6 +123,36 @@ class AdminLoginTest {
     Response released = login(email, "correct horse battery");
     assertThat(code(released)).isNull();
     assertThat(released.data().at("/adminLogin/token").asString()).startsWith("lga_");
+  }
+
+  @Test
+  void parallelGuessesAreCountedSoNoMoreThanFiveGetThrough() throws Exception {
+    clock.set(Instant.parse("2026-02-02T12:00:00Z"));
+    String email = "owner-" + UUID.randomUUID() + "@shop.example";
+    admins.create(email, "correct horse battery", Role.OWNER);
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<String>> guesses = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String guess = "parallel guess " + i;
+        guesses.add(pool.submit(() -> code(login(email, guess))));
+      }
+      List<String> codes = new ArrayList<>();
+      for (Future<String> guess : guesses) {
+        codes.add(guess.get(60, TimeUnit.SECONDS));
+      }
+
+      // at most five guesses were checked, in the burst and after it together
+      assertThat(codes).containsOnly("INVALID_CREDENTIALS", "LOCKED_OUT");
+      long checked = codes.stream().filter("INVALID_CREDENTIALS"::equals).count();
+      assertThat(checked).isLessThanOrEqualTo(5);
+      for (long i = checked; i < 5; i++) {
+        assertThat(code(login(email, "sequential guess " + i))).isEqualTo("INVALID_CREDENTIALS");
+      }
+      assertThat(code(login(email, "correct horse battery"))).isEqualTo("LOCKED_OUT");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
