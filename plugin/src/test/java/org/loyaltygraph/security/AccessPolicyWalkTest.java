@@ -150,8 +150,8 @@ class AccessPolicyWalkTest {
     // when each sends each root field
     Map<String, Map<Kind, Outcome>> matrix = new LinkedHashMap<>();
     List<String> mismatches = new ArrayList<>();
-    for (Kind kind :
-        Kind.values()) { // caller-major: each caller's tierCreate precedes its tierDelete
+    // caller-major, in schema order: a caller's placeholder tierCreate is undone by its tierDelete
+    for (Kind kind : Kind.values()) {
       documents.forEach(
           (name, document) -> {
             String field = name.substring(name.indexOf('.') + 1);
