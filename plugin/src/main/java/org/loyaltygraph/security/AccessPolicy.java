@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Who may call each root field, in one table a reviewer can read. A root field that is not listed
  * here is denied to everyone: adding a field to the schema without a line here makes it unusable,
- * and {@code AccessPolicyTest} walks the whole schema to keep the two in step.
+ * and {@code AccessPolicyWalkTest} walks the whole schema to keep the two in step.
  *
  * <p>Per-customer checks (a CUSTOMER token acting for itself only) are made by the fetchers, with
  * {@link Caller#mayActFor(String)}.

@@ -11,10 +11,15 @@ import org.springframework.stereotype.Component;
 public class CallerResolver {
 
   private final ApiKeyService apiKeys;
+  private final AdminSessionService adminSessions;
   private final ShopperTokenVerifier shopperTokens;
 
-  CallerResolver(ApiKeyService apiKeys, ShopperTokenVerifier shopperTokens) {
+  CallerResolver(
+      ApiKeyService apiKeys,
+      AdminSessionService adminSessions,
+      ShopperTokenVerifier shopperTokens) {
     this.apiKeys = apiKeys;
+    this.adminSessions = adminSessions;
     this.shopperTokens = shopperTokens;
   }
 
@@ -25,6 +30,9 @@ public class CallerResolver {
     String credential = authorization.substring(7).trim();
     if (credential.startsWith(ApiKeyService.KEY_PREFIX)) {
       return apiKeys.authenticate(credential).orElse(Caller.ANONYMOUS);
+    }
+    if (credential.startsWith(AdminSessionService.TOKEN_PREFIX)) {
+      return adminSessions.authenticate(credential).orElse(Caller.ANONYMOUS);
     }
     return shopperTokens.verify(credential).map(Caller::customer).orElse(Caller.ANONYMOUS);
   }

@@ -14,10 +14,12 @@ class SecurityBootstrap {
 
   private final SecurityProperties properties;
   private final ApiKeyService apiKeys;
+  private final AdminUserService admins;
 
-  SecurityBootstrap(SecurityProperties properties, ApiKeyService apiKeys) {
+  SecurityBootstrap(SecurityProperties properties, ApiKeyService apiKeys, AdminUserService admins) {
     this.properties = properties;
     this.apiKeys = apiKeys;
+    this.admins = admins;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -31,5 +33,29 @@ class SecurityBootstrap {
       apiKeys.storeIfAbsent("bootstrap storefront key", Role.STOREFRONT, key);
       log.info("Bootstrap storefront key is stored (hashed).");
     }
+    storeBootstrapAdmin();
+  }
+
+  /** The first OWNER, only while there is no admin at all: later changes are made in the UI. */
+  void storeBootstrapAdmin() {
+    String email = properties.bootstrapAdminEmail();
+    String password = properties.bootstrapAdminPassword();
+    if (!SecurityProperties.present(email) || !SecurityProperties.present(password)) {
+      return;
+    }
+    admins
+        .createOwnerIfNoAdmin(email, password)
+        .ifPresent(
+            result -> {
+              if (result.admin() != null) {
+                log.info("Bootstrap admin {} is created as OWNER.", result.admin().email());
+              } else if (result.userErrors().stream().anyMatch(e -> "DUPLICATE".equals(e.code()))) {
+                log.info("Bootstrap admin exists already (created by another instance).");
+              } else {
+                throw new IllegalStateException(
+                    "loyaltygraph.security.bootstrap-admin-*: "
+                        + result.userErrors().stream().map(e -> e.message()).toList());
+              }
+            });
   }
 }

@@ -23,5 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
       "logging.structured.format.console=",
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import({TestClockConfiguration.class, GraphQLTestClient.Configuration.class})
+@Import({
+  TestClockConfiguration.class,
+  GraphQLTestClient.Configuration.class,
+  AdminSessions.Configuration.class
+})
 public @interface LoyaltyGraphTest {}
