@@ -2,13 +2,11 @@ package org.loyaltygraph.customer;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
-import com.netflix.graphql.dgs.DgsEntityFetcher;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.loyaltygraph.graphql.UserError;
@@ -17,13 +15,12 @@ import org.loyaltygraph.schema.types.CustomerProfile;
 import org.loyaltygraph.schema.types.CustomerUpsertInput;
 import org.loyaltygraph.schema.types.CustomerUpsertPayload;
 import org.loyaltygraph.schema.types.CustomerUserError;
-import org.loyaltygraph.security.AccessDeniedException;
 import org.loyaltygraph.security.Caller;
 import org.loyaltygraph.security.CallerContext;
 
 /**
- * {@code customer}, {@code me}, {@code customerUpsert} and the federation entity. A Customer object
- * carries only its id; {@code profile} and {@code loyalty} are resolved per field, batched.
+ * {@code customer}, {@code me} and {@code customerUpsert}. A Customer object carries only its id;
+ * {@code profile} and {@code loyalty} are resolved per field, batched.
  */
 @DgsComponent
 class CustomerDataFetcher {
@@ -43,20 +40,6 @@ class CustomerDataFetcher {
   org.loyaltygraph.schema.types.Customer me(DataFetchingEnvironment env) {
     Caller caller = CallerContext.of(env);
     return caller.customerId() == null ? null : reference(caller.customerId());
-  }
-
-  /**
-   * The supergraph router resolves {@code Customer} entities here. A shopper's token reaches its
-   * own entity only; an id we were never sent still has (empty) loyalty.
-   */
-  @DgsEntityFetcher(name = "Customer")
-  org.loyaltygraph.schema.types.Customer entity(
-      Map<String, Object> values, DataFetchingEnvironment env) {
-    String id = String.valueOf(values.get("id"));
-    if (!CallerContext.of(env).mayActFor(id)) {
-      throw new AccessDeniedException(true, "Customer entity");
-    }
-    return reference(id);
   }
 
   @DgsData(parentType = "Customer", field = "profile")

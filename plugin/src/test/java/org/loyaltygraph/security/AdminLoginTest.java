@@ -50,7 +50,8 @@ class AdminLoginTest {
 
     String token = login.data().at("/adminLogin/token").asString();
     assertThat(token).matches("lga_[A-Za-z0-9_-]{32}");
-    assertThat(login.data().at("/adminLogin/expiresAt").asString()).isEqualTo("2026-02-01T20:00Z");
+    assertThat(login.data().at("/adminLogin/expiresAt").asString())
+        .isEqualTo("2026-02-01T20:00:00Z");
     assertThat(login.data().at("/adminLogin/admin/email").asString())
         .isEqualTo(email.toLowerCase());
     assertThat(login.data().at("/adminLogin/admin/role").asString()).isEqualTo("MANAGER");

@@ -109,7 +109,7 @@ class ApiKeyManagementTest {
     Response revoked = graphql.send(owner, REVOKE, Map.of("id", id)).assertNoErrors();
 
     assertThat(revoked.data().at("/apiKeyRevoke/apiKey/revokedAt").asString())
-        .isEqualTo("2026-03-01T09:05Z");
+        .isEqualTo("2026-03-01T09:05:00Z");
     assertThat(accessCode(graphql.send(storefront, VIEWER, Map.of()))).isEqualTo("UNAUTHENTICATED");
   }
 
