@@ -67,8 +67,20 @@ public class CustomerService {
       errors.add(
           UserError.of("INVALID", "The customer id holds at most 64 characters.", "input", "id"));
     }
-    if (input.email() != null && !input.email().isBlank() && !input.email().contains("@")) {
-      errors.add(UserError.of("INVALID", "The e-mail address is malformed.", "input", "email"));
+    if (input.email() != null
+        && !input.email().isBlank()
+        && (!input.email().contains("@") || input.email().trim().length() > 320)) {
+      errors.add(
+          UserError.of(
+              "INVALID", "The e-mail address is malformed or longer than 320.", "input", "email"));
+    }
+    if (input.firstName() != null && input.firstName().trim().length() > 200) {
+      errors.add(
+          UserError.of("INVALID", "firstName has at most 200 characters.", "input", "firstName"));
+    }
+    if (input.lastName() != null && input.lastName().trim().length() > 200) {
+      errors.add(
+          UserError.of("INVALID", "lastName has at most 200 characters.", "input", "lastName"));
     }
     if (input.timeZone() != null) {
       try {

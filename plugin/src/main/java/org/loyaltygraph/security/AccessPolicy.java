@@ -24,6 +24,9 @@ public final class AccessPolicy {
           Map.entry("Query.customer", CUSTOMERS_READ),
           Map.entry("Query.me", SELF),
           Map.entry("Mutation.customerUpsert", CUSTOMERS_WRITE),
+          // catalog
+          Map.entry("Query.product", CATALOG_READ),
+          Map.entry("Mutation.productUpsert", CATALOG_WRITE),
           // order
           Map.entry("Query.order", ORDERS_READ),
           Map.entry("Mutation.orderRecord", ORDERS_WRITE),

@@ -11,6 +11,8 @@ public enum Permission {
   AUTHENTICATED("authenticated"),
   CUSTOMERS_READ("customers:read"),
   CUSTOMERS_WRITE("customers:write"),
+  CATALOG_READ("catalog:read"),
+  CATALOG_WRITE("catalog:write"),
   ORDERS_READ("orders:read"),
   ORDERS_WRITE("orders:write"),
   POINTS_READ("points:read"),

@@ -13,6 +13,8 @@ public enum Role {
       EnumSet.of(
           CUSTOMERS_READ,
           CUSTOMERS_WRITE,
+          CATALOG_READ,
+          CATALOG_WRITE,
           ORDERS_READ,
           ORDERS_WRITE,
           POINTS_READ,
@@ -25,6 +27,7 @@ public enum Role {
   OWNER(
       EnumSet.of(
           CUSTOMERS_READ,
+          CATALOG_READ,
           ORDERS_READ,
           POINTS_READ,
           POINTS_ADJUST,
@@ -34,8 +37,14 @@ public enum Role {
           ADMINS_MANAGE)),
   MANAGER(
       EnumSet.of(
-          CUSTOMERS_READ, ORDERS_READ, POINTS_READ, POINTS_ADJUST, PROGRAM_READ, PROGRAM_WRITE)),
-  ANALYST(EnumSet.of(CUSTOMERS_READ, ORDERS_READ, POINTS_READ, PROGRAM_READ)),
+          CUSTOMERS_READ,
+          CATALOG_READ,
+          ORDERS_READ,
+          POINTS_READ,
+          POINTS_ADJUST,
+          PROGRAM_READ,
+          PROGRAM_WRITE)),
+  ANALYST(EnumSet.of(CUSTOMERS_READ, CATALOG_READ, ORDERS_READ, POINTS_READ, PROGRAM_READ)),
   PARTNER(EnumSet.noneOf(Permission.class)),
   ROUTER(EnumSet.of(FEDERATION_SDL, ENTITIES)),
   ANONYMOUS(EnumSet.noneOf(Permission.class));

@@ -58,6 +58,19 @@ class CustomerUpsertTest {
   }
 
   @Test
+  void overlongNamesAreUserErrorsNotDatabaseFailures() {
+    String id = "c-" + UUID.randomUUID();
+    var response =
+        graphql
+            .storefront(UPSERT, Map.of("input", Map.of("id", id, "firstName", "x".repeat(201))))
+            .assertNoErrors();
+    assertThat(response.data().at("/customerUpsert/userErrors/0/code").asString())
+        .isEqualTo("INVALID");
+    assertThat(response.data().at("/customerUpsert/userErrors/0/field/1").asString())
+        .isEqualTo("firstName");
+  }
+
+  @Test
   void anonymousCallerIsRefusedWithoutInternals() {
     var response = graphql.send(null, READ, Map.of("id", "anyone"));
     assertThat(response.errors().get(0).at("/extensions/code").asString())
