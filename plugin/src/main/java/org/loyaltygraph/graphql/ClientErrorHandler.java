@@ -1,5 +1,6 @@
 package org.loyaltygraph.graphql;
 
+import com.netflix.graphql.types.errors.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -53,8 +54,19 @@ class ClientErrorHandler implements DataFetcherExceptionHandler {
         .message(message)
         .path(params.getPath())
         .location(params.getSourceLocation())
+        .errorType(classification(code))
         .extensions(Map.of("code", code, "traceId", traceId))
         .build();
+  }
+
+  /** The classification clients of DGS read ({@code extensions.errorType}), from our code. */
+  private static ErrorType classification(String code) {
+    return switch (code) {
+      case "FORBIDDEN" -> ErrorType.PERMISSION_DENIED;
+      case "UNAUTHENTICATED" -> ErrorType.UNAUTHENTICATED;
+      case "INTERNAL" -> ErrorType.INTERNAL;
+      default -> ErrorType.BAD_REQUEST;
+    };
   }
 
   private static Throwable unwrap(Throwable t) {

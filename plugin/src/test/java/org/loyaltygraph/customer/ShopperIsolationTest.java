@@ -63,6 +63,8 @@ class ShopperIsolationTest {
     var response =
         graphql.send(aliceToken, "query($id: ID!) { customer(id: $id) { id } }", Map.of("id", bob));
     assertThat(response.errors().get(0).at("/extensions/code").asString()).isEqualTo("FORBIDDEN");
+    assertThat(response.errors().get(0).at("/extensions/errorType").asString())
+        .isEqualTo("PERMISSION_DENIED");
     assertThat(response.body()).doesNotContain("\"available\"");
   }
 
