@@ -55,7 +55,8 @@ class ClientErrorHandler implements DataFetcherExceptionHandler {
         .path(params.getPath())
         .location(params.getSourceLocation())
         .errorType(classification(code))
-        .extensions(Map.of("code", code, "traceId", traceId))
+        .extensions(
+            Map.of("code", code, "traceId", traceId, "errorType", classification(code).name()))
         .build();
   }
 
