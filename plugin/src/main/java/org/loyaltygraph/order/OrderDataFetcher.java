@@ -66,6 +66,9 @@ class OrderDataFetcher {
                 input.getPlacedAt() == null ? null : input.getPlacedAt().toInstant(),
                 input.getCurrency(),
                 rate,
+                orZero(input.getOrderDiscount()),
+                orZero(input.getShipping()),
+                orZero(input.getTax()),
                 input.getLines().stream()
                     .map(
                         l ->
@@ -75,7 +78,8 @@ class OrderDataFetcher {
                                 l.getCategory(),
                                 l.getQuantity(),
                                 l.getUnitPrice(),
-                                l.getDiscount() == null ? 0 : l.getDiscount()))
+                                orZero(l.getDiscount()),
+                                Boolean.TRUE.equals(l.getGiftCard())))
                     .toList()));
     return OrderRecordPayload.newBuilder()
         .order(
@@ -104,6 +108,10 @@ class OrderDataFetcher {
         .refund(result.refund() == null ? null : OrderGraphQLMapping.refund(result.refund()))
         .userErrors(OrderGraphQLMapping.errors(result.userErrors()))
         .build();
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
   }
 
   private String baseCurrency() {

@@ -21,6 +21,9 @@ final class OrderGraphQLMapping {
         .placedAt(o.placedAt().atOffset(ZoneOffset.UTC))
         .currency(o.currency())
         .subtotal(money(o.subtotal(), o.currency()))
+        .orderDiscount(money(o.orderDiscount(), o.currency()))
+        .shipping(money(o.shipping(), o.currency()))
+        .tax(money(o.tax(), o.currency()))
         .lines(o.lines().stream().map(l -> line(l, o, baseCurrency)).toList())
         .pointsEarned(o.pointsEarned())
         .pointsReversed(o.pointsReversed())
@@ -71,6 +74,8 @@ final class OrderGraphQLMapping {
         .refundedQuantity(l.refundedQuantity())
         .unitPrice(money(l.unitPrice(), o.currency()))
         .discount(money(l.discount(), o.currency()))
+        .orderDiscount(money(l.orderDiscount(), o.currency()))
+        .giftCard(l.giftCard())
         .paid(money(l.paid(), o.currency()))
         .receipt(
             EarningReceipt.newBuilder()

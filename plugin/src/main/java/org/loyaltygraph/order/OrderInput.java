@@ -11,13 +11,40 @@ public record OrderInput(
     Instant placedAt,
     String currency,
     BigDecimal exchangeRate,
+    long orderDiscount,
+    long shipping,
+    long tax,
     List<Line> lines) {
+
+  /** An order with no order discount, shipping or tax. */
+  public OrderInput(
+      String id,
+      String customerId,
+      Instant placedAt,
+      String currency,
+      BigDecimal exchangeRate,
+      List<Line> lines) {
+    this(id, customerId, placedAt, currency, exchangeRate, 0, 0, 0, lines);
+  }
 
   /** One line as sent. */
   public record Line(
-      String lineId, String sku, String category, int quantity, long unitPrice, long discount) {
+      String lineId,
+      String sku,
+      String category,
+      int quantity,
+      long unitPrice,
+      long discount,
+      boolean giftCard) {
 
-    long paid() {
+    /** A line that does not sell a gift card. */
+    public Line(
+        String lineId, String sku, String category, int quantity, long unitPrice, long discount) {
+      this(lineId, sku, category, quantity, unitPrice, discount, false);
+    }
+
+    /** Quantity x unit price - line discount: the line's amount before the order discount. */
+    long gross() {
       return Math.multiplyExact((long) quantity, unitPrice) - discount;
     }
   }
@@ -28,6 +55,7 @@ public record OrderInput(
     text.append(id).append('|').append(customerId).append('|').append(placedAt).append('|');
     text.append(currency).append('|');
     text.append(exchangeRate == null ? "" : exchangeRate.stripTrailingZeros().toPlainString());
+    text.append('|').append(orderDiscount).append('|').append(shipping).append('|').append(tax);
     for (Line l : lines) {
       text.append("\n")
           .append(l.lineId())
@@ -40,7 +68,9 @@ public record OrderInput(
           .append('|')
           .append(l.unitPrice())
           .append('|')
-          .append(l.discount());
+          .append(l.discount())
+          .append('|')
+          .append(l.giftCard());
     }
     return text.toString();
   }

@@ -3,8 +3,9 @@ package org.loyaltygraph.order;
 import java.math.BigDecimal;
 
 /**
- * A line and its earning receipt: the base it earned on (base currency), the multiplier, the
- * points, and what refunds took back so far.
+ * A line and its earning receipt: what it paid (after its line discount and its share of the order
+ * discount), the base it earned on (base currency), the multiplier, the points, and what refunds
+ * took back so far.
  */
 public record OrderLine(
     int lineNo,
@@ -14,6 +15,8 @@ public record OrderLine(
     int quantity,
     long unitPrice,
     long discount,
+    long orderDiscount,
+    boolean giftCard,
     long paid,
     long baseAmount,
     BigDecimal multiplier,

@@ -14,11 +14,12 @@ import org.springframework.stereotype.Repository;
 class OrderRepository {
 
   private static final String ORDER_COLUMNS =
-      "id, customer_id, placed_at, currency, exchange_rate, subtotal, base_subtotal, rule_version,"
-          + " points_earned, lot_id, content_hash";
+      "id, customer_id, placed_at, currency, exchange_rate, subtotal, base_subtotal, order_discount,"
+          + " shipping, tax, rule_version, points_earned, lot_id, content_hash";
   private static final String LINE_COLUMNS =
-      "line_no, line_id, sku, category, quantity, unit_price, discount, paid, base_amount,"
-          + " multiplier, points, refunded_quantity, refunded_amount, reversed_points";
+      "line_no, line_id, sku, category, quantity, unit_price, discount, order_discount, gift_card,"
+          + " paid, base_amount, multiplier, points, refunded_quantity, refunded_amount,"
+          + " reversed_points";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -57,6 +58,9 @@ class OrderRepository {
                 o.exchangeRate(),
                 o.subtotal(),
                 o.baseSubtotal(),
+                o.orderDiscount(),
+                o.shipping(),
+                o.tax(),
                 o.ruleVersion(),
                 o.pointsEarned(),
                 o.lotId(),
@@ -78,7 +82,7 @@ class OrderRepository {
             "INSERT INTO customer_order ("
                 + ORDER_COLUMNS
                 + ", recorded_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             o.id(),
             o.customerId(),
@@ -87,6 +91,9 @@ class OrderRepository {
             o.exchangeRate(),
             o.subtotal(),
             o.baseSubtotal(),
+            o.orderDiscount(),
+            o.shipping(),
+            o.tax(),
             o.ruleVersion(),
             o.pointsEarned(),
             o.lotId(),
@@ -97,7 +104,7 @@ class OrderRepository {
         "INSERT INTO order_line (order_id, "
             + LINE_COLUMNS
             + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         o.lines().stream()
             .map(
                 l ->
@@ -110,6 +117,8 @@ class OrderRepository {
                       l.quantity(),
                       l.unitPrice(),
                       l.discount(),
+                      l.orderDiscount(),
+                      l.giftCard(),
                       l.paid(),
                       l.baseAmount(),
                       l.multiplier(),
@@ -147,6 +156,9 @@ class OrderRepository {
         rs.getBigDecimal("exchange_rate"),
         rs.getLong("subtotal"),
         rs.getLong("base_subtotal"),
+        rs.getLong("order_discount"),
+        rs.getLong("shipping"),
+        rs.getLong("tax"),
         rs.getInt("rule_version"),
         rs.getLong("points_earned"),
         (Long) rs.getObject("lot_id", Long.class),
@@ -163,6 +175,8 @@ class OrderRepository {
         rs.getInt("quantity"),
         rs.getLong("unit_price"),
         rs.getLong("discount"),
+        rs.getLong("order_discount"),
+        rs.getBoolean("gift_card"),
         rs.getLong("paid"),
         rs.getLong("base_amount"),
         rs.getBigDecimal("multiplier").stripTrailingZeros(),

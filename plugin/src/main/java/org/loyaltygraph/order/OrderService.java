@@ -81,12 +81,13 @@ public class OrderService {
 
   private OrderResult recordNew(OrderInput input, String hash, EarningRules rules) {
     BigDecimal rate = input.currency().equals(rules.baseCurrency()) ? null : input.exchangeRate();
+    List<EarningBase.LineBase> bases = EarningBase.of(input, rules, rate);
     List<PointsCalculator.EarnableLine> earnable = new ArrayList<>();
-    for (OrderInput.Line line : input.lines()) {
-      long base =
-          CurrencyConversion.toBase(line.paid(), input.currency(), rate, rules.baseCurrency());
+    for (int i = 0; i < input.lines().size(); i++) {
+      OrderInput.Line line = input.lines().get(i);
       earnable.add(
-          new PointsCalculator.EarnableLine(line.lineId(), line.sku(), line.category(), base));
+          new PointsCalculator.EarnableLine(
+              line.lineId(), line.sku(), line.category(), bases.get(i).base()));
     }
     PointsCalculator.Earning earned = earning.quote(input.customerId(), rules, earnable);
     List<OrderLine> lines = new ArrayList<>();
@@ -94,6 +95,7 @@ public class OrderService {
     long baseSubtotal = 0;
     for (int i = 0; i < input.lines().size(); i++) {
       OrderInput.Line line = input.lines().get(i);
+      EarningBase.LineBase lineBase = bases.get(i);
       PointsCalculator.LineEarning receipt = earned.lines().get(i);
       lines.add(
           new OrderLine(
@@ -104,14 +106,16 @@ public class OrderService {
               line.quantity(),
               line.unitPrice(),
               line.discount(),
-              line.paid(),
+              lineBase.orderDiscount(),
+              line.giftCard(),
+              lineBase.paid(),
               receipt.baseAmount(),
               receipt.multiplier(),
               receipt.points(),
               0,
               0,
               0));
-      subtotal += line.paid();
+      subtotal += lineBase.paid();
       baseSubtotal += receipt.baseAmount();
     }
     Order order =
@@ -123,6 +127,9 @@ public class OrderService {
             rate,
             subtotal,
             baseSubtotal,
+            input.orderDiscount(),
+            input.shipping(),
+            input.tax(),
             earned.ruleVersion(),
             earned.points(),
             null,

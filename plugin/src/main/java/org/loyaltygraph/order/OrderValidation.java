@@ -53,6 +53,17 @@ final class OrderValidation {
               "input",
               "exchangeRate"));
     }
+    if (order.orderDiscount() < 0) {
+      errors.add(
+          UserError.of(
+              "INVALID_AMOUNT", "orderDiscount is not negative.", "input", "orderDiscount"));
+    }
+    if (order.shipping() < 0) {
+      errors.add(UserError.of("INVALID_AMOUNT", "shipping is not negative.", "input", "shipping"));
+    }
+    if (order.tax() < 0) {
+      errors.add(UserError.of("INVALID_AMOUNT", "tax is not negative.", "input", "tax"));
+    }
     if (order.lines() == null || order.lines().isEmpty()) {
       errors.add(UserError.of("REQUIRED", "An order has at least one line.", "input", "lines"));
       return errors;
@@ -127,6 +138,17 @@ final class OrderValidation {
                 "lines",
                 at,
                 "discount"));
+      }
+    }
+    if (errors.isEmpty()) {
+      long gross = order.lines().stream().mapToLong(OrderInput.Line::gross).sum();
+      if (order.orderDiscount() > gross) {
+        errors.add(
+            UserError.of(
+                "INVALID_AMOUNT",
+                "orderDiscount exceeds what the lines add up to.",
+                "input",
+                "orderDiscount"));
       }
     }
     return errors;

@@ -1,8 +1,8 @@
 package org.loyaltygraph.order;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
+import org.loyaltygraph.points.ProRata;
 
 /**
  * The arithmetic of a refund, from the receipts alone. Refunds are cumulative per line: after a
@@ -35,39 +35,8 @@ final class RefundPlan {
 
   /** An order amount spread over the lines pro rata to what each has left, largest remainder. */
   static long[] spread(List<OrderLine> lines, long amount) {
-    long[] left = lines.stream().mapToLong(l -> l.paid() - l.refundedAmount()).toArray();
-    long totalLeft = 0;
-    for (long l : left) {
-      totalLeft += l;
-    }
-    long[] shares = new long[left.length];
-    if (totalLeft == 0) {
-      return shares;
-    }
-    long given = 0;
-    BigInteger[] remainders = new BigInteger[left.length];
-    for (int i = 0; i < left.length; i++) {
-      BigInteger[] qr =
-          BigInteger.valueOf(amount)
-              .multiply(BigInteger.valueOf(left[i]))
-              .divideAndRemainder(BigInteger.valueOf(totalLeft));
-      shares[i] = qr[0].longValueExact();
-      remainders[i] = qr[1];
-      given += shares[i];
-    }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < left.length; i++) {
-      order.add(i);
-    }
-    order.sort(
-        (a, b) ->
-            remainders[b].compareTo(remainders[a]) != 0
-                ? remainders[b].compareTo(remainders[a])
-                : a - b);
-    for (int k = 0; k < amount - given; k++) {
-      shares[order.get(k)]++;
-    }
-    return shares;
+    return ProRata.split(
+        amount, lines.stream().mapToLong(l -> l.paid() - l.refundedAmount()).toArray());
   }
 
   private static LineChange change(
@@ -94,6 +63,8 @@ final class RefundPlan {
             line.quantity(),
             line.unitPrice(),
             line.discount(),
+            line.orderDiscount(),
+            line.giftCard(),
             line.paid(),
             line.baseAmount(),
             line.multiplier(),

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One immutable version of the program's earning rules. Receipts name the version they used, so a
- * refund always reverses what was earned under the rules of its day.
+ * One immutable version of the program's earning rules (what an order earns on and how much).
+ * Receipts name the version they used, so a refund always reverses what was earned under the rules
+ * of its day.
  */
 public record EarningRules(
     int version,
@@ -18,7 +19,11 @@ public record EarningRules(
     Integer expiryDays,
     int expiryWarningDays,
     NegativeBalancePolicy negativeBalancePolicy,
-    List<EarningMultiplier> multipliers) {
+    List<EarningMultiplier> multipliers,
+    long minimumSubtotal,
+    boolean earnOnShipping,
+    boolean earnOnTax,
+    boolean earnOnGiftCards) {
 
   public EarningRules {
     multipliers = List.copyOf(multipliers);

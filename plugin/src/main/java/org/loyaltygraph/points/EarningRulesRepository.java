@@ -38,7 +38,8 @@ class EarningRulesRepository {
             .list();
     return jdbc.sql(
             "SELECT version, base_currency, points_per_step, step_amount, pending_days,"
-                + " expiry_days, expiry_warning_days, negative_balance_policy"
+                + " expiry_days, expiry_warning_days, negative_balance_policy, minimum_subtotal,"
+                + " earn_on_shipping, earn_on_tax, earn_on_gift_cards"
                 + " FROM earning_rules WHERE version = ?")
         .param(version)
         .query(
@@ -52,7 +53,11 @@ class EarningRulesRepository {
                     (Integer) rs.getObject("expiry_days", Integer.class),
                     rs.getInt("expiry_warning_days"),
                     NegativeBalancePolicy.valueOf(rs.getString("negative_balance_policy")),
-                    multipliers))
+                    multipliers,
+                    rs.getLong("minimum_subtotal"),
+                    rs.getBoolean("earn_on_shipping"),
+                    rs.getBoolean("earn_on_tax"),
+                    rs.getBoolean("earn_on_gift_cards")))
         .optional();
   }
 
@@ -62,7 +67,8 @@ class EarningRulesRepository {
         jdbc.sql(
                 "INSERT IGNORE INTO earning_rules (version, base_currency, points_per_step,"
                     + " step_amount, pending_days, expiry_days, expiry_warning_days,"
-                    + " negative_balance_policy, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + " negative_balance_policy, minimum_subtotal, earn_on_shipping, earn_on_tax,"
+                    + " earn_on_gift_cards, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(
                 rules.version(),
                 rules.baseCurrency(),
@@ -72,6 +78,10 @@ class EarningRulesRepository {
                 rules.expiryDays(),
                 rules.expiryWarningDays(),
                 rules.negativeBalancePolicy().name(),
+                rules.minimumSubtotal(),
+                rules.earnOnShipping(),
+                rules.earnOnTax(),
+                rules.earnOnGiftCards(),
                 Timestamp.from(at))
             .update();
     if (rows == 0) {

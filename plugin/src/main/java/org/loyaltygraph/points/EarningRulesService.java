@@ -71,7 +71,11 @@ public class EarningRulesService {
             change.negativeBalancePolicy() != null
                 ? change.negativeBalancePolicy()
                 : base.negativeBalancePolicy(),
-            change.multipliers() != null ? change.multipliers() : base.multipliers());
+            change.multipliers() != null ? change.multipliers() : base.multipliers(),
+            change.minimumSubtotal() != null ? change.minimumSubtotal() : base.minimumSubtotal(),
+            change.earnOnShipping() != null ? change.earnOnShipping() : base.earnOnShipping(),
+            change.earnOnTax() != null ? change.earnOnTax() : base.earnOnTax(),
+            change.earnOnGiftCards() != null ? change.earnOnGiftCards() : base.earnOnGiftCards());
     if (!repository.insert(next, clock.instant())) {
       return new RulesResult(
           null,
@@ -90,7 +94,37 @@ public class EarningRulesService {
       Boolean neverExpire,
       Integer expiryWarningDays,
       NegativeBalancePolicy negativeBalancePolicy,
-      List<EarningMultiplier> multipliers) {}
+      List<EarningMultiplier> multipliers,
+      Long minimumSubtotal,
+      Boolean earnOnShipping,
+      Boolean earnOnTax,
+      Boolean earnOnGiftCards) {
+
+    /** A change of the core earning figures only. */
+    public RulesChange(
+        Long pointsPerStep,
+        Long stepAmount,
+        Integer pendingDays,
+        Integer expiryDays,
+        Boolean neverExpire,
+        Integer expiryWarningDays,
+        NegativeBalancePolicy negativeBalancePolicy,
+        List<EarningMultiplier> multipliers) {
+      this(
+          pointsPerStep,
+          stepAmount,
+          pendingDays,
+          expiryDays,
+          neverExpire,
+          expiryWarningDays,
+          negativeBalancePolicy,
+          multipliers,
+          null,
+          null,
+          null,
+          null);
+    }
+  }
 
   /** The new rules, or why they were refused. */
   public record RulesResult(EarningRules rules, List<UserError> userErrors) {}
@@ -115,7 +149,11 @@ public class EarningRulesService {
         defaults.expiryDays(),
         defaults.expiryWarningDays(),
         defaults.negativeBalancePolicy(),
-        List.of());
+        List.of(),
+        0,
+        false,
+        false,
+        false);
   }
 
   private static List<UserError> validate(RulesChange c) {
@@ -141,6 +179,10 @@ public class EarningRulesService {
         && (c.expiryWarningDays() < 0 || c.expiryWarningDays() > 365)) {
       errors.add(
           UserError.of("INVALID", "expiryWarningDays is 0 to 365.", "input", "expiryWarningDays"));
+    }
+    if (c.minimumSubtotal() != null && c.minimumSubtotal() < 0) {
+      errors.add(
+          UserError.of("INVALID", "minimumSubtotal is not negative.", "input", "minimumSubtotal"));
     }
     if (c.multipliers() != null) {
       Set<String> seen = new HashSet<>();

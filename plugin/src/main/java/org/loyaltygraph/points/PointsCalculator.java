@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The earning rule, stated once: each line's weight is its base amount times its multiplier (line
@@ -48,11 +46,17 @@ public final class PointsCalculator {
       weights.add(weight);
       totalWeight = totalWeight.add(weight);
     }
+    long base = lines.stream().mapToLong(l -> Math.max(0, l.baseAmount())).sum();
     BigInteger total =
-        totalWeight
-            .divide(BigInteger.valueOf(rules.stepAmount()))
-            .multiply(BigInteger.valueOf(rules.pointsPerStep()));
-    long[] shares = allocate(total, weights, totalWeight);
+        base < rules.minimumSubtotal()
+            ? BigInteger.ZERO
+            : totalWeight
+                .divide(BigInteger.valueOf(rules.stepAmount()))
+                .multiply(BigInteger.valueOf(rules.pointsPerStep()));
+    long[] shares =
+        ProRata.split(
+            total.longValueExact(),
+            weights.stream().mapToLong(BigInteger::longValueExact).toArray());
     List<LineEarning> earnings = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       EarnableLine line = lines.get(i);
@@ -60,35 +64,5 @@ public final class PointsCalculator {
           new LineEarning(line.lineId(), line.baseAmount(), multipliers.get(i), shares[i]));
     }
     return new Earning(rules.version(), earnings, total.longValueExact());
-  }
-
-  /**
-   * Largest remainder: floors first, then one more point to the largest fractions, ties by order.
-   */
-  static long[] allocate(BigInteger total, List<BigInteger> weights, BigInteger totalWeight) {
-    int n = weights.size();
-    long[] shares = new long[n];
-    if (total.signum() == 0 || totalWeight.signum() == 0) {
-      return shares;
-    }
-    BigInteger[] remainders = new BigInteger[n];
-    BigInteger given = BigInteger.ZERO;
-    for (int i = 0; i < n; i++) {
-      BigInteger[] qr = total.multiply(weights.get(i)).divideAndRemainder(totalWeight);
-      shares[i] = qr[0].longValueExact();
-      remainders[i] = qr[1];
-      given = given.add(qr[0]);
-    }
-    int left = total.subtract(given).intValueExact();
-    List<Integer> order =
-        IntStream.range(0, n)
-            .boxed()
-            .sorted(
-                Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i))
-            .toList();
-    for (int k = 0; k < left; k++) {
-      shares[order.get(k)]++;
-    }
-    return shares;
   }
 }

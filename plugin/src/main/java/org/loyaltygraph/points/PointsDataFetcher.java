@@ -180,7 +180,11 @@ class PointsDataFetcher {
                 input.getNegativeBalancePolicy() == null
                     ? null
                     : NegativeBalancePolicy.valueOf(input.getNegativeBalancePolicy().name()),
-                multipliers));
+                multipliers,
+                input.getMinimumSubtotal(),
+                input.getEarnOnShipping(),
+                input.getEarnOnTax(),
+                input.getEarnOnGiftCards()));
     return EarningRulesPayload.newBuilder()
         .earningRules(result.rules() == null ? null : PointsGraphQLMapping.rules(result.rules()))
         .userErrors(PointsGraphQLMapping.errors(result.userErrors()))

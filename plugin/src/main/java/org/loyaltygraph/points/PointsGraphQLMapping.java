@@ -96,6 +96,10 @@ final class PointsGraphQLMapping {
                             .multiplier(m.multiplier().toPlainString())
                             .build())
                 .toList())
+        .minimumSubtotal(money(r.minimumSubtotal(), r.baseCurrency()))
+        .earnOnShipping(r.earnOnShipping())
+        .earnOnTax(r.earnOnTax())
+        .earnOnGiftCards(r.earnOnGiftCards())
         .build();
   }
 

@@ -19,7 +19,11 @@ class PointsCalculatorTest {
         365,
         30,
         NegativeBalancePolicy.STOP_AT_ZERO,
-        List.of(m));
+        List.of(m),
+        0,
+        false,
+        false,
+        false);
   }
 
   @Test

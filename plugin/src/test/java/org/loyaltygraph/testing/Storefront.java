@@ -16,7 +16,7 @@ public class Storefront {
 
   public static final String ORDER_FIELDS =
       "id customerId pointsEarned pointsReversed subtotal { amount currency }"
-          + " lines { lineId quantity refundedQuantity paid { amount }"
+          + " lines { lineId quantity refundedQuantity paid { amount } orderDiscount { amount } giftCard"
           + " receipt { ruleVersion base { amount currency } multiplier points reversedPoints } }";
   public static final String REFUND_FIELDS =
       "id orderId pointsReversed pointsCanceled pointsExpired shortfall lines { lineId quantity points }";

@@ -7,7 +7,8 @@ import org.loyaltygraph.points.NegativeBalancePolicy;
 
 /**
  * The program rules are global, so every test that earns points first publishes the rules it
- * expects: 1 point per 1.00 USD, 14 days pending, 365 days to expiry, 30 days warning.
+ * expects: 1 point per 1.00 USD, 14 days pending, 365 days to expiry, 30 days warning, no minimum,
+ * nothing earned on shipping, tax or gift cards.
  */
 public final class TestProgram {
 
@@ -16,7 +17,8 @@ public final class TestProgram {
   public static EarningRules standard(EarningRulesService rules, NegativeBalancePolicy policy) {
     var result =
         rules.update(
-            new EarningRulesService.RulesChange(1L, 100L, 14, 365, null, 30, policy, List.of()));
+            new EarningRulesService.RulesChange(
+                1L, 100L, 14, 365, null, 30, policy, List.of(), 0L, false, false, false));
     if (!result.userErrors().isEmpty()) {
       throw new AssertionError(result.userErrors().toString());
     }
