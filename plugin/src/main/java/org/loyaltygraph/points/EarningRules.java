@@ -3,6 +3,8 @@ package org.loyaltygraph.points;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -23,7 +25,8 @@ public record EarningRules(
     long minimumSubtotal,
     boolean earnOnShipping,
     boolean earnOnTax,
-    boolean earnOnGiftCards) {
+    boolean earnOnGiftCards,
+    ZoneId timeZone) {
 
   public EarningRules {
     multipliers = List.copyOf(multipliers);
@@ -48,8 +51,16 @@ public record EarningRules(
     return earnedAt.plus(Duration.ofDays(pendingDays));
   }
 
-  /** When points that became available at {@code availableAt} expire; null for never. */
+  /**
+   * When points that became available at {@code availableAt} expire; null for never. The stated
+   * instant: midnight at the end of the day that is {@code expiryDays} after the day they became
+   * available, both days counted in the program's time zone.
+   */
   public Instant expiresAt(Instant availableAt) {
-    return expiryDays == null ? null : availableAt.plus(Duration.ofDays(expiryDays));
+    if (expiryDays == null) {
+      return null;
+    }
+    LocalDate lastDay = availableAt.atZone(timeZone).toLocalDate().plusDays(expiryDays);
+    return lastDay.plusDays(1).atStartOfDay(timeZone).toInstant();
   }
 }

@@ -2,6 +2,7 @@ package org.loyaltygraph.points;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,7 @@ class EarningRulesRepository {
     return jdbc.sql(
             "SELECT version, base_currency, points_per_step, step_amount, pending_days,"
                 + " expiry_days, expiry_warning_days, negative_balance_policy, minimum_subtotal,"
-                + " earn_on_shipping, earn_on_tax, earn_on_gift_cards"
+                + " earn_on_shipping, earn_on_tax, earn_on_gift_cards, time_zone"
                 + " FROM earning_rules WHERE version = ?")
         .param(version)
         .query(
@@ -57,7 +58,8 @@ class EarningRulesRepository {
                     rs.getLong("minimum_subtotal"),
                     rs.getBoolean("earn_on_shipping"),
                     rs.getBoolean("earn_on_tax"),
-                    rs.getBoolean("earn_on_gift_cards")))
+                    rs.getBoolean("earn_on_gift_cards"),
+                    ZoneId.of(rs.getString("time_zone"))))
         .optional();
   }
 
@@ -68,7 +70,8 @@ class EarningRulesRepository {
                 "INSERT IGNORE INTO earning_rules (version, base_currency, points_per_step,"
                     + " step_amount, pending_days, expiry_days, expiry_warning_days,"
                     + " negative_balance_policy, minimum_subtotal, earn_on_shipping, earn_on_tax,"
-                    + " earn_on_gift_cards, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + " earn_on_gift_cards, time_zone, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(
                 rules.version(),
                 rules.baseCurrency(),
@@ -82,6 +85,7 @@ class EarningRulesRepository {
                 rules.earnOnShipping(),
                 rules.earnOnTax(),
                 rules.earnOnGiftCards(),
+                rules.timeZone().getId(),
                 Timestamp.from(at))
             .update();
     if (rows == 0) {

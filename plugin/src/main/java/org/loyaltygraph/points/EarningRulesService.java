@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,7 +76,8 @@ public class EarningRulesService {
             change.minimumSubtotal() != null ? change.minimumSubtotal() : base.minimumSubtotal(),
             change.earnOnShipping() != null ? change.earnOnShipping() : base.earnOnShipping(),
             change.earnOnTax() != null ? change.earnOnTax() : base.earnOnTax(),
-            change.earnOnGiftCards() != null ? change.earnOnGiftCards() : base.earnOnGiftCards());
+            change.earnOnGiftCards() != null ? change.earnOnGiftCards() : base.earnOnGiftCards(),
+            change.timeZone() != null ? ZoneId.of(change.timeZone()) : base.timeZone());
     if (!repository.insert(next, clock.instant())) {
       return new RulesResult(
           null,
@@ -98,7 +100,8 @@ public class EarningRulesService {
       Long minimumSubtotal,
       Boolean earnOnShipping,
       Boolean earnOnTax,
-      Boolean earnOnGiftCards) {
+      Boolean earnOnGiftCards,
+      String timeZone) {
 
     /** A change of the core earning figures only. */
     public RulesChange(
@@ -119,6 +122,7 @@ public class EarningRulesService {
           expiryWarningDays,
           negativeBalancePolicy,
           multipliers,
+          null,
           null,
           null,
           null,
@@ -153,7 +157,8 @@ public class EarningRulesService {
         0,
         false,
         false,
-        false);
+        false,
+        ZoneId.of(defaults.timeZone()));
   }
 
   private static List<UserError> validate(RulesChange c) {
@@ -179,6 +184,15 @@ public class EarningRulesService {
         && (c.expiryWarningDays() < 0 || c.expiryWarningDays() > 365)) {
       errors.add(
           UserError.of("INVALID", "expiryWarningDays is 0 to 365.", "input", "expiryWarningDays"));
+    }
+    if (c.timeZone() != null) {
+      try {
+        ZoneId.of(c.timeZone());
+      } catch (java.time.DateTimeException e) {
+        errors.add(
+            UserError.of(
+                "INVALID", "timeZone is an IANA zone such as Europe/Paris.", "input", "timeZone"));
+      }
     }
     if (c.minimumSubtotal() != null && c.minimumSubtotal() < 0) {
       errors.add(

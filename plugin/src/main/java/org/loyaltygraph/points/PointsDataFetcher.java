@@ -184,7 +184,8 @@ class PointsDataFetcher {
                 input.getMinimumSubtotal(),
                 input.getEarnOnShipping(),
                 input.getEarnOnTax(),
-                input.getEarnOnGiftCards()));
+                input.getEarnOnGiftCards(),
+                input.getTimeZone()));
     return EarningRulesPayload.newBuilder()
         .earningRules(result.rules() == null ? null : PointsGraphQLMapping.rules(result.rules()))
         .userErrors(PointsGraphQLMapping.errors(result.userErrors()))

@@ -100,6 +100,7 @@ final class PointsGraphQLMapping {
         .earnOnShipping(r.earnOnShipping())
         .earnOnTax(r.earnOnTax())
         .earnOnGiftCards(r.earnOnGiftCards())
+        .timeZone(r.timeZone().getId())
         .build();
   }
 

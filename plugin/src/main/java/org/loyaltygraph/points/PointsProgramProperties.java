@@ -17,4 +17,5 @@ public record PointsProgramProperties(
     @DefaultValue("365") Integer expiryDays,
     @DefaultValue("30") int expiryWarningDays,
     @DefaultValue("STOP_AT_ZERO") NegativeBalancePolicy negativeBalancePolicy,
-    @DefaultValue("60s") java.time.Duration maintenanceInterval) {}
+    @DefaultValue("60s") java.time.Duration maintenanceInterval,
+    @DefaultValue("UTC") String timeZone) {}

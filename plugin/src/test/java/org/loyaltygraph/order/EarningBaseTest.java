@@ -61,7 +61,8 @@ class EarningBaseTest {
                 minimum,
                 shipping,
                 tax,
-                giftCards));
+                giftCards,
+                "UTC"));
     assertThat(result.userErrors()).isEmpty();
   }
 

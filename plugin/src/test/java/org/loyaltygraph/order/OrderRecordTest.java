@@ -93,14 +93,18 @@ class OrderRecordTest {
     JsonNode points = shop.points(customer);
     assertThat(points.path("available").asLong()).isEqualTo(50);
     assertThat(points.path("pending").asLong()).isZero();
+    // available 2026-03-15 12:00 UTC; last day 2027-03-15; expired at the midnight that ends it
     assertThat(points.at("/upcomingExpiries/0/expiresAt").asString())
-        .isEqualTo(now.plus(Duration.ofDays(14 + 365)).toString());
+        .isEqualTo("2027-03-16T00:00:00Z");
     assertThat(points.path("expiringSoon").isEmpty()).isTrue();
 
     clock.advance(Duration.ofDays(340));
     assertThat(shop.points(customer).at("/expiringSoon/0/points").asLong()).isEqualTo(50);
 
-    clock.advance(Duration.ofDays(25));
+    clock.set(Instant.parse("2027-03-15T23:59:59Z"));
+    maintenance.runDue();
+    assertThat(shop.points(customer).path("available").asLong()).isEqualTo(50);
+    clock.set(Instant.parse("2027-03-16T00:00:00Z"));
     maintenance.runDue();
     assertThat(shop.points(customer).path("available").asLong()).isZero();
     ledger.assertConsistent(customer);

@@ -23,7 +23,8 @@ class PointsCalculatorTest {
         0,
         false,
         false,
-        false);
+        false,
+        java.time.ZoneOffset.UTC);
   }
 
   @Test

@@ -18,7 +18,7 @@ public final class TestProgram {
     var result =
         rules.update(
             new EarningRulesService.RulesChange(
-                1L, 100L, 14, 365, null, 30, policy, List.of(), 0L, false, false, false));
+                1L, 100L, 14, 365, null, 30, policy, List.of(), 0L, false, false, false, "UTC"));
     if (!result.userErrors().isEmpty()) {
       throw new AssertionError(result.userErrors().toString());
     }
