@@ -20,7 +20,20 @@ public record Order(
     long pointsEarned,
     Long lotId,
     String contentHash,
-    List<OrderLine> lines) {
+    List<OrderLine> lines,
+    String guestEmail) {
+
+  /** Points the lines earned that no refund has taken back. */
+  public long pointsLeft() {
+    return pointsEarned - pointsReversed();
+  }
+
+  /** Base spend (base currency) that no refund has taken back. */
+  public long baseSpendLeft() {
+    return lines.stream()
+        .mapToLong(l -> l.baseAmount() - RefundPlan.baseShare(l, l.refundedAmount()))
+        .sum();
+  }
 
   public long pointsReversed() {
     return lines.stream().mapToLong(OrderLine::reversedPoints).sum();

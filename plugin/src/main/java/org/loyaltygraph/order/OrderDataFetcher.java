@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.points.EarningService;
+import org.loyaltygraph.schema.types.GuestOrdersLinkInput;
+import org.loyaltygraph.schema.types.GuestOrdersLinkPayload;
 import org.loyaltygraph.schema.types.OrderRecordInput;
 import org.loyaltygraph.schema.types.OrderRecordPayload;
 import org.loyaltygraph.schema.types.OrderRefundInput;
@@ -80,7 +82,8 @@ class OrderDataFetcher {
                                 l.getUnitPrice(),
                                 orZero(l.getDiscount()),
                                 Boolean.TRUE.equals(l.getGiftCard())))
-                    .toList()));
+                    .toList(),
+                input.getGuestEmail()));
     return OrderRecordPayload.newBuilder()
         .order(
             result.order() == null
@@ -106,6 +109,22 @@ class OrderDataFetcher {
                 input.getAmount()));
     return OrderRefundPayload.newBuilder()
         .refund(result.refund() == null ? null : OrderGraphQLMapping.refund(result.refund()))
+        .userErrors(OrderGraphQLMapping.errors(result.userErrors()))
+        .build();
+  }
+
+  @DgsMutation
+  GuestOrdersLinkPayload guestOrdersLink(@InputArgument GuestOrdersLinkInput input) {
+    OrderService.LinkResult result =
+        orders.linkGuestOrders(input.getCustomerId(), input.getOrderIds());
+    return GuestOrdersLinkPayload.newBuilder()
+        .orders(
+            result.orders() == null
+                ? null
+                : result.orders().stream()
+                    .map(o -> OrderGraphQLMapping.order(o, baseCurrency()))
+                    .toList())
+        .pointsAwarded(result.userErrors().isEmpty() ? result.pointsAwarded() : null)
         .userErrors(OrderGraphQLMapping.errors(result.userErrors()))
         .build();
   }

@@ -18,6 +18,7 @@ final class OrderGraphQLMapping {
     return org.loyaltygraph.schema.types.Order.newBuilder()
         .id(o.id())
         .customerId(o.customerId())
+        .guestEmail(o.guestEmail())
         .placedAt(o.placedAt().atOffset(ZoneOffset.UTC))
         .currency(o.currency())
         .subtotal(money(o.subtotal(), o.currency()))

@@ -14,7 +14,36 @@ public record OrderInput(
     long orderDiscount,
     long shipping,
     long tax,
-    List<Line> lines) {
+    List<Line> lines,
+    String guestEmail) {
+
+  /** An order of a known customer. */
+  public OrderInput(
+      String id,
+      String customerId,
+      Instant placedAt,
+      String currency,
+      BigDecimal exchangeRate,
+      long orderDiscount,
+      long shipping,
+      long tax,
+      List<Line> lines) {
+    this(
+        id,
+        customerId,
+        placedAt,
+        currency,
+        exchangeRate,
+        orderDiscount,
+        shipping,
+        tax,
+        lines,
+        null);
+  }
+
+  boolean isGuest() {
+    return customerId == null;
+  }
 
   /** An order with no order discount, shipping or tax. */
   public OrderInput(
@@ -53,6 +82,7 @@ public record OrderInput(
   String canonical() {
     StringBuilder text = new StringBuilder();
     text.append(id).append('|').append(customerId).append('|').append(placedAt).append('|');
+    text.append(guestEmail == null ? "" : guestEmail).append('|');
     text.append(currency).append('|');
     text.append(exchangeRate == null ? "" : exchangeRate.stripTrailingZeros().toPlainString());
     text.append('|').append(orderDiscount).append('|').append(shipping).append('|').append(tax);

@@ -15,7 +15,7 @@ class OrderRepository {
 
   private static final String ORDER_COLUMNS =
       "id, customer_id, placed_at, currency, exchange_rate, subtotal, base_subtotal, order_discount,"
-          + " shipping, tax, rule_version, points_earned, lot_id, content_hash";
+          + " shipping, tax, rule_version, points_earned, lot_id, content_hash, guest_email";
   private static final String LINE_COLUMNS =
       "line_no, line_id, sku, category, quantity, unit_price, discount, order_discount, gift_card,"
           + " paid, base_amount, multiplier, points, refunded_quantity, refunded_amount,"
@@ -65,7 +65,8 @@ class OrderRepository {
                 o.pointsEarned(),
                 o.lotId(),
                 o.contentHash(),
-                lines(id)));
+                lines(id),
+                o.guestEmail()));
   }
 
   private List<OrderLine> lines(String orderId) {
@@ -82,7 +83,7 @@ class OrderRepository {
             "INSERT INTO customer_order ("
                 + ORDER_COLUMNS
                 + ", recorded_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             o.id(),
             o.customerId(),
@@ -98,6 +99,7 @@ class OrderRepository {
             o.pointsEarned(),
             o.lotId(),
             o.contentHash(),
+            o.guestEmail(),
             Timestamp.from(now))
         .update();
     jdbcTemplate.batchUpdate(
@@ -128,6 +130,14 @@ class OrderRepository {
                       l.reversedPoints()
                     })
             .toList());
+  }
+
+  /** Credits a guest order to a customer. */
+  void link(String orderId, String customerId, Instant at) {
+    jdbc.sql(
+            "UPDATE customer_order SET customer_id = ?, linked_at = ? WHERE id = ? AND customer_id IS NULL")
+        .params(customerId, Timestamp.from(at), orderId)
+        .update();
   }
 
   void setLot(String orderId, long lotId) {
@@ -163,7 +173,8 @@ class OrderRepository {
         rs.getLong("points_earned"),
         (Long) rs.getObject("lot_id", Long.class),
         rs.getString("content_hash"),
-        lines);
+        lines,
+        rs.getString("guest_email"));
   }
 
   private static OrderLine mapLine(ResultSet rs, int row) throws SQLException {

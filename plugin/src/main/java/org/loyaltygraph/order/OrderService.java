@@ -2,6 +2,7 @@ package org.loyaltygraph.order;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public class OrderService {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final OrderProperties properties;
 
   OrderService(
       OrderRepository orders,
@@ -39,7 +41,9 @@ public class OrderService {
       PointsLedger ledger,
       ApplicationEventPublisher events,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      OrderProperties properties) {
+    this.properties = properties;
     this.orders = orders;
     this.customers = customers;
     this.earning = earning;
@@ -64,7 +68,7 @@ public class OrderService {
     if (existing.isPresent()) {
       return replay(existing.get(), hash);
     }
-    if (!customers.exists(input.customerId())) {
+    if (!input.isGuest() && !customers.exists(input.customerId())) {
       return OrderResult.refused(
           "UNKNOWN_CUSTOMER",
           "No customer has this id; send it with customerUpsert first.",
@@ -134,8 +138,13 @@ public class OrderService {
             earned.points(),
             null,
             hash,
-            lines);
+            lines,
+            input.guestEmail());
     orders.insert(order, clock.instant());
+    if (input.isGuest()) {
+      // receipts are kept; points and tier credit wait for guestOrdersLink
+      return new OrderResult(orders.find(input.id()).orElseThrow(), List.of());
+    }
     Long lotId =
         ledger.earn(
             input.customerId(), "ORDER", input.id(), earned.points(), input.placedAt(), rules);
@@ -146,6 +155,87 @@ public class OrderService {
         new OrderRecorded(
             input.id(), input.customerId(), input.placedAt(), baseSubtotal, earned.points()));
     return new OrderResult(orders.find(input.id()).orElseThrow(), List.of());
+  }
+
+  /** The orders linked (also on a replay), the points this call awarded, or why nothing was. */
+  public record LinkResult(List<Order> orders, long pointsAwarded, List<UserError> userErrors) {}
+
+  /**
+   * Credits guest orders to a customer, each once: points still left after refunds become a lot
+   * earned at the order's time, and the tier program hears of the order. All or nothing.
+   */
+  public LinkResult linkGuestOrders(String customerId, List<String> orderIds) {
+    if (orderIds == null || orderIds.isEmpty() || orderIds.size() > 100) {
+      return new LinkResult(
+          null,
+          0,
+          List.of(UserError.of("INVALID", "Give 1 to 100 order ids.", "input", "orderIds")));
+    }
+    if (!customers.exists(customerId)) {
+      return new LinkResult(
+          null,
+          0,
+          List.of(
+              UserError.of("UNKNOWN_CUSTOMER", "No customer has this id.", "input", "customerId")));
+    }
+    return transactions.execute(
+        status -> {
+          LinkResult result = link(customerId, orderIds.stream().distinct().toList());
+          if (!result.userErrors().isEmpty()) {
+            status.setRollbackOnly();
+          }
+          return result;
+        });
+  }
+
+  private LinkResult link(String customerId, List<String> orderIds) {
+    Instant now = clock.instant();
+    Instant oldest = now.minus(properties.guestLinkWindow());
+    List<Order> toLink = new ArrayList<>();
+    List<Order> linked = new ArrayList<>();
+    for (int i = 0; i < orderIds.size(); i++) {
+      String at = Integer.toString(i);
+      Optional<Order> order = orders.lock(orderIds.get(i));
+      if (order.isEmpty()) {
+        return linkRefused("UNKNOWN_ORDER", "No order has id " + orderIds.get(i) + ".", at);
+      }
+      Order o = order.get();
+      if (customerId.equals(o.customerId())) {
+        linked.add(o); // linked before: a replay credits nothing again
+      } else if (o.customerId() != null) {
+        return linkRefused("NOT_A_GUEST_ORDER", "Order " + o.id() + " belongs to a customer.", at);
+      } else if (o.placedAt().isBefore(oldest)) {
+        return linkRefused(
+            "OUTSIDE_LOOK_BACK_WINDOW",
+            "Order "
+                + o.id()
+                + " is older than the "
+                + properties.guestLinkWindow().toDays()
+                + "-day window.",
+            at);
+      } else {
+        toLink.add(o);
+      }
+    }
+    EarningRules rules = earning.currentRules();
+    long awarded = 0;
+    for (Order o : toLink) {
+      orders.link(o.id(), customerId, now);
+      Long lotId = ledger.earn(customerId, "ORDER", o.id(), o.pointsLeft(), o.placedAt(), rules);
+      if (lotId != null) {
+        orders.setLot(o.id(), lotId);
+      }
+      awarded += o.pointsLeft();
+      events.publishEvent(
+          new OrderRecorded(o.id(), customerId, o.placedAt(), o.baseSpendLeft(), o.pointsLeft()));
+      linked.add(orders.find(o.id()).orElseThrow());
+    }
+    return new LinkResult(linked, awarded, List.of());
+  }
+
+  private static LinkResult linkRefused(String code, String message, String index) {
+    return new LinkResult(
+        null, 0, List.of(UserError.of(code, message, "input", "orderIds", index)));
   }
 
   private static OrderResult replay(Order existing, String hash) {

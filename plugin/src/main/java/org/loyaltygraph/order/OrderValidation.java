@@ -19,7 +19,23 @@ final class OrderValidation {
   static List<UserError> check(OrderInput order, String baseCurrency) {
     List<UserError> errors = new ArrayList<>();
     requireId(order.id(), errors, "input", "id");
-    requireId(order.customerId(), errors, "input", "customerId");
+    if (order.customerId() == null && order.guestEmail() == null) {
+      errors.add(
+          UserError.of(
+              "REQUIRED",
+              "Give customerId, or guestEmail for a guest order.",
+              "input",
+              "customerId"));
+    } else if (order.customerId() != null && order.guestEmail() != null) {
+      errors.add(
+          UserError.of(
+              "INVALID", "Give customerId or guestEmail, not both.", "input", "guestEmail"));
+    } else if (order.customerId() != null) {
+      requireId(order.customerId(), errors, "input", "customerId");
+    } else if (!order.guestEmail().contains("@") || order.guestEmail().length() > 320) {
+      errors.add(
+          UserError.of("INVALID", "guestEmail is not an e-mail address.", "input", "guestEmail"));
+    }
     if (order.placedAt() == null) {
       errors.add(UserError.of("REQUIRED", "placedAt is required.", "input", "placedAt"));
     }

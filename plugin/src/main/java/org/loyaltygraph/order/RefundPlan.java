@@ -76,7 +76,8 @@ final class RefundPlan {
         after, units, refundedAmount - line.refundedAmount(), points, baseAfter - baseBefore);
   }
 
-  private static long baseShare(OrderLine line, long refundedAmount) {
+  /** The part of a line's earning base that {@code refundedAmount} of it refunds. */
+  static long baseShare(OrderLine line, long refundedAmount) {
     if (line.paid() == 0) {
       return 0;
     }

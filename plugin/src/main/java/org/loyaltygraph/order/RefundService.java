@@ -182,6 +182,9 @@ public class RefundService {
             hash,
             refundLines);
     refunds.insert(refund, now);
+    if (order.customerId() == null) {
+      return new RefundResult(refund, List.of()); // a guest order: no customer to tell about it
+    }
     events.publishEvent(
         new OrderRefunded(
             refund.id(),

@@ -1,5 +1,6 @@
 package org.loyaltygraph.points;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -17,7 +18,9 @@ public class EarningService {
 
   public PointsCalculator.Earning quote(
       String customerId, EarningRules current, List<PointsCalculator.EarnableLine> lines) {
-    return PointsCalculator.compute(current, multipliers.multiplierFor(customerId), lines);
+    // a guest has no tier: its orders earn at the program's own rate
+    BigDecimal tier = customerId == null ? BigDecimal.ONE : multipliers.multiplierFor(customerId);
+    return PointsCalculator.compute(current, tier, lines);
   }
 
   public EarningRules currentRules() {

@@ -31,6 +31,7 @@ public final class AccessPolicy {
           Map.entry("Query.order", ORDERS_READ),
           Map.entry("Mutation.orderRecord", ORDERS_WRITE),
           Map.entry("Mutation.orderRefund", ORDERS_WRITE),
+          Map.entry("Mutation.guestOrdersLink", ORDERS_WRITE),
           // points
           Map.entry("Query.rewards", PROGRAM_READ),
           Map.entry("Query.earningRules", PROGRAM_READ),
