@@ -36,9 +36,30 @@ final class PackagedPlugin {
 
   static synchronized PackagedPlugin get() {
     if (instance == null) {
-      instance = start();
+      instance = start(List.of(), List.of(), Path.of("target", "plugin-under-test.log"));
     }
     return instance;
+  }
+
+  /** A separate instance (the benchmark's), with extra JVM and application arguments. */
+  static PackagedPlugin startWith(List<String> jvmArgs, List<String> appArgs, Path log) {
+    return start(jvmArgs, appArgs, log);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
   }
 
   String baseUrl() {
@@ -49,7 +70,7 @@ final class PackagedPlugin {
     return new GraphQLTestClient(baseUrl);
   }
 
-  private static PackagedPlugin start() {
+  private static PackagedPlugin start(List<String> jvmArgs, List<String> appArgs, Path log) {
     String jar = System.getProperty("loyaltygraph.jar");
     if (jar == null || !new File(jar).isFile()) {
       throw new IllegalStateException("Packaged plugin not found at " + jar + "; run mvn verify");
@@ -59,6 +80,7 @@ final class PackagedPlugin {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    command.addAll(jvmArgs);
     command.add("-jar");
     command.add(jar);
     command.add("--server.port=" + port);
@@ -68,8 +90,8 @@ final class PackagedPlugin {
     command.add(
         "--loyaltygraph.security.bootstrap-storefront-key=" + GraphQLTestClient.STOREFRONT_KEY);
     command.add("--loyaltygraph.security.jwt-secret=" + ShopperTokens.SECRET);
+    command.addAll(appArgs);
     try {
-      Path log = Path.of("target", "plugin-under-test.log");
       Files.createDirectories(log.getParent());
       Process process =
           new ProcessBuilder(command)

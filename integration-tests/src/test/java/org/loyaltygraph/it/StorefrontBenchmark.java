@@ -1,0 +1,454 @@
+package org.loyaltygraph.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.loyaltygraph.testing.GraphQLTestClient;
+import org.loyaltygraph.testing.TestDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark (not a test: only the {@code benchmark} Maven profile runs it; see the README).
+ * Starts the packaged jar with the benchmark-only baseline endpoint, loads a demo-sized shop, then
+ * measures with wrk, interleaving baseline and GraphQL rounds after a warm-up: (a) the storefront
+ * read against a plain Spring MVC endpoint answering the same JSON from the same cache, with
+ * GraphQL variants that isolate the layers, and a JFR profile of the GraphQL read; (b) {@code
+ * orderRecord} over HTTP against plain JDBC inserts of the same rows at the same concurrency.
+ * Writes {@code target/benchmark-results.md}.
+ */
+class StorefrontBenchmark {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String AUTH = "Bearer " + GraphQLTestClient.STOREFRONT_KEY;
+  private static final String READ_WITH_TIER =
+      "query($id: ID!) { customer(id: $id) { loyalty { tier { tier { name } }"
+          + " points { available } } } }";
+  private static final String READ_POINTS =
+      "query($id: ID!) { customer(id: $id) { loyalty { points { available } } } }";
+  private static final String SERVICE_VERSION = "{ serviceVersion }";
+
+  private final int warmup = Integer.getInteger("benchmark.warmup", 24);
+  private final int seconds = Integer.getInteger("benchmark.seconds", 8);
+  private final int rounds = Integer.getInteger("benchmark.rounds", 3);
+  private final int readConnections = Integer.getInteger("benchmark.read-connections", 8);
+  private final int orderConnections = Integer.getInteger("benchmark.order-connections", 16);
+  private final int linesPerOrder = Integer.getInteger("benchmark.lines-per-order", 4);
+  private final int customers = Integer.getInteger("benchmark.customers", 2_000);
+  private final int orders = Integer.getInteger("benchmark.orders", 20_000);
+  private final Path work = Path.of("target", "benchmark");
+  private final StringBuilder report = new StringBuilder();
+
+  @Test
+  void storefrontReadAndOrderIngestion() throws Exception {
+    Wrk wrk = Wrk.prepare(work);
+    TestDatabase db = TestDatabase.get();
+    PackagedPlugin plugin =
+        PackagedPlugin.startWith(
+            List.of("-XX:+FlightRecorder"),
+            List.of("--loyaltygraph.benchmark.baseline-endpoint=true"),
+            work.resolve("plugin.log"));
+    try {
+      BenchmarkShop shop = new BenchmarkShop(db, plugin.client());
+      Duration seeding = shop.ensure(customers, orders, 8);
+      List<String> ids = shop.customerIds();
+      Path idsFile = work.resolve("customers.txt");
+      Files.write(idsFile, ids);
+      header(db, seeding, ids.size(), shop.retries());
+      storage(db);
+      reads(wrk, plugin, idsFile, ids);
+      ingestion(wrk, plugin, db, idsFile, ids);
+    } finally {
+      plugin.stop();
+      Path results = Path.of("target", "benchmark-results.md");
+      Files.writeString(results, report);
+      System.out.println("\n" + report + "\nWritten to " + results.toAbsolutePath());
+    }
+  }
+
+  private void header(TestDatabase db, Duration seeding, int customerCount, long retries)
+      throws SQLException {
+    report
+        .append("# Benchmark results\n\n")
+        .append(
+            String.format(
+                "%s, %d cores shared by the service, the database and the load generator; %s;"
+                    + " JDK %s. Shop: %d customers, %d orders (seeded %s through the API; calls"
+                    + " repeated after an error: %d).%n%n",
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                scalar(db, "SELECT CONCAT('database ', VERSION())"),
+                System.getProperty("java.version"),
+                customerCount,
+                Long.parseLong(scalar(db, "SELECT COUNT(*) FROM customer_order")),
+                seeding.isZero() ? "before" : "in " + seeding.toSeconds() + " s",
+                retries));
+  }
+
+  // --- (a) the storefront read ---------------------------------------------------------------
+
+  private void reads(Wrk wrk, PackagedPlugin plugin, Path idsFile, List<String> ids)
+      throws Exception {
+    GraphQLTestClient client = plugin.client();
+    boolean tierResolves =
+        client.storefront(READ_WITH_TIER, Map.of("id", ids.get(0))).errors().isEmpty()
+            && !client
+                .storefront(READ_WITH_TIER, Map.of("id", ids.get(0)))
+                .data()
+                .path("customer")
+                .isNull();
+    String read = tierResolves ? READ_WITH_TIER : READ_POINTS;
+    sameAnswers(client, plugin.baseUrl(), read, ids);
+
+    Map<String, List<String>> variants = new LinkedHashMap<>();
+    variants.put(
+        "baseline: plain Spring MVC endpoint", List.of("/benchmark/loyalty-summary", idBody()));
+    variants.put("GraphQL: the storefront read", List.of("/graphql", graphQLBody(read)));
+    if (tierResolves) {
+      variants.put("GraphQL: without the tier", List.of("/graphql", graphQLBody(READ_POINTS)));
+    }
+    variants.put(
+        "GraphQL: `{ serviceVersion }` (no data)",
+        List.of("/graphql", graphQLBody(SERVICE_VERSION)));
+
+    int perVariant = Math.max(1, warmup / variants.size());
+    for (List<String> target : variants.values()) {
+      readRun(wrk, plugin, idsFile, target, perVariant);
+    }
+    Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+        results
+            .computeIfAbsent(variant.getKey(), k -> new ArrayList<>())
+            .add(readRun(wrk, plugin, idsFile, variant.getValue(), seconds));
+      }
+    }
+    report.append("## (a) Storefront read\n\n");
+    report.append(
+        "`"
+            + read
+            + "` for a random customer of the shop, wrk -t1 -c"
+            + readConnections
+            + ", "
+            + seconds
+            + " s per round after a "
+            + warmup
+            + " s warm-up, rounds interleaved.\n");
+    if (!tierResolves) {
+      report.append(
+          "The tier part (`tier { tier { name } }`) does not resolve on this build yet, so the read"
+              + " is measured without it.\n");
+    }
+    report.append("\n");
+    table(results, "requests/s", "baseline: plain Spring MVC endpoint");
+
+    Path jfr = work.resolve("graphql-read.jfr").toAbsolutePath();
+    profile(plugin, jfr, () -> readRun(wrk, plugin, idsFile, variants.get(graphQLKey()), 15));
+    profileReport("GraphQL storefront read", JfrProfile.of(jfr));
+  }
+
+  private static String graphQLKey() {
+    return "GraphQL: the storefront read";
+  }
+
+  private Wrk.Result readRun(
+      Wrk wrk, PackagedPlugin plugin, Path idsFile, List<String> target, int duration) {
+    Wrk.Result result =
+        wrk.run(
+            plugin.baseUrl(),
+            "read.lua",
+            readConnections,
+            duration,
+            100_000L * duration,
+            List.of(idsFile.toAbsolutePath().toString(), target.get(0), target.get(1), AUTH));
+    if (result.failures() > 0 || result.socketErrors() > 0) {
+      throw new IllegalStateException(target.get(0) + " failed: " + result);
+    }
+    return result;
+  }
+
+  /** The comparison is fair only if both answer the same data. */
+  private static void sameAnswers(
+      GraphQLTestClient client, String baseUrl, String read, List<String> ids) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    for (String id : List.of(ids.get(0), ids.get(ids.size() / 2), "no-such-customer")) {
+      JsonNode graphql = client.storefront(read, Map.of("id", id)).assertNoErrors().data();
+      String body =
+          http.send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(baseUrl + "/benchmark/loyalty-summary"))
+                      .header("Content-Type", "application/json")
+                      .header("Authorization", AUTH)
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              idBody().replace("__ID__", id)))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      JsonNode baseline = JSON.readTree(body).path("data");
+      if (read.contains("tier")) {
+        assertThat(baseline.at("/customer/loyalty/points"))
+            .isEqualTo(graphql.at("/customer/loyalty/points"));
+      } else {
+        assertThat(baseline).as("baseline and GraphQL answer the same data").isEqualTo(graphql);
+      }
+    }
+  }
+
+  private static String idBody() {
+    return "{\"id\":\"__ID__\"}";
+  }
+
+  private static String graphQLBody(String document) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", document);
+    if (document.contains("$id")) {
+      body.put("variables", Map.of("id", "__ID__"));
+    }
+    return JSON.writeValueAsString(body);
+  }
+
+  // --- (b) orderRecord -----------------------------------------------------------------------
+
+  private void ingestion(
+      Wrk wrk, PackagedPlugin plugin, TestDatabase db, Path idsFile, List<String> ids)
+      throws Exception {
+    String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+    Map<String, List<Double>> results = new LinkedHashMap<>();
+    Map<String, Long> statusPerOrder = new LinkedHashMap<>();
+    long graphqlOrders = 0;
+    long failures = 0;
+    try (JdbcOrderBaseline jdbc = new JdbcOrderBaseline(db, ids, linesPerOrder)) {
+      orderRun(wrk, plugin, idsFile, run + "-warm", warmup);
+      jdbc.run(run + "-jdbc-warm", orderConnections, Math.max(5, warmup / 4));
+      for (int round = 0; round < rounds; round++) {
+        results
+            .computeIfAbsent(
+                "baseline: plain JDBC, order + lines batched, one transaction each",
+                k -> new ArrayList<>())
+            .add(jdbc.run(run + "-jdbc-" + round, orderConnections, seconds));
+        Map<String, Long> before = status(db);
+        Wrk.Result graphql = orderRun(wrk, plugin, idsFile, run + "-" + round, seconds);
+        Map<String, Long> after = status(db);
+        long stored =
+            Long.parseLong(
+                scalar(
+                    db,
+                    "SELECT COUNT(*) FROM customer_order WHERE id LIKE '"
+                        + run
+                        + "-"
+                        + round
+                        + "-%'"));
+        graphqlOrders += stored;
+        failures += graphql.failures() + graphql.socketErrors();
+        after.forEach((k, v) -> statusPerOrder.merge(k, v - before.get(k), Long::sum));
+        results
+            .computeIfAbsent("GraphQL `orderRecord` over HTTP", k -> new ArrayList<>())
+            .add(graphql.perSecond());
+      }
+    }
+    report
+        .append("\n## (b) `orderRecord` throughput\n\n")
+        .append(
+            String.format(
+                "Orders of %d lines (random SKU, category, quantity, price) with unique ids for random"
+                    + " existing customers, wrk -t1 -c%d against plain JDBC from %d threads into copies of"
+                    + " the same tables, %d s per round after a %d s warm-up, rounds interleaved.%n%n",
+                linesPerOrder, orderConnections, orderConnections, seconds, warmup));
+    Map<String, List<Wrk.Result>> asResults = new LinkedHashMap<>();
+    results.forEach(
+        (k, v) -> asResults.put(k, v.stream().map(StorefrontBenchmark::perSecond).toList()));
+    table(
+        asResults, "orders/s", "baseline: plain JDBC, order + lines batched, one transaction each");
+    final long counted = graphqlOrders;
+    report.append(
+        String.format(
+            "%nOrders stored by the measured GraphQL rounds: %d, failed responses: %d. Per order, from the"
+                + " server's global counters (other clients of the same server add noise): %s.%n",
+            counted,
+            failures,
+            String.join(
+                ", ",
+                statusPerOrder.entrySet().stream()
+                    .map(
+                        e ->
+                            String.format(
+                                Locale.ROOT,
+                                "%s %.1f",
+                                e.getKey(),
+                                (double) e.getValue() / counted))
+                    .toList())));
+    Path jfr = work.resolve("graphql-order.jfr").toAbsolutePath();
+    profile(plugin, jfr, () -> orderRun(wrk, plugin, idsFile, run + "-jfr", 15));
+    profileReport("GraphQL orderRecord", JfrProfile.of(jfr));
+  }
+
+  private static Wrk.Result perSecond(double rate) {
+    return new Wrk.Result(Math.round(rate * 1000), 1_000_000_000L, 0, 0, 0, 0);
+  }
+
+  private Wrk.Result orderRun(
+      Wrk wrk, PackagedPlugin plugin, Path idsFile, String prefix, int duration) {
+    return wrk.run(
+        plugin.baseUrl(),
+        "order.lua",
+        orderConnections,
+        duration,
+        20_000L * duration,
+        List.of(
+            idsFile.toAbsolutePath().toString(),
+            AUTH,
+            prefix,
+            Integer.toString(linesPerOrder),
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+  }
+
+  private static Map<String, Long> status(TestDatabase db) throws SQLException {
+    Map<String, Long> values = new LinkedHashMap<>();
+    try (Connection c = connect(db);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_commit', 'Questions',"
+                    + " 'Com_select', 'Com_insert', 'Com_update', 'Innodb_rows_inserted')")) {
+      while (rs.next()) {
+        values.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return values;
+  }
+
+  // --- storage ---------------------------------------------------------------------------------
+
+  private void storage(TestDatabase db) throws SQLException {
+    report.append(
+        "## Storage after seeding\n\n| table | rows | data + index bytes | bytes/row |\n|---|---:|---:|---:|\n");
+    try (Connection c = connect(db);
+        Statement s = c.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                  + " AND TABLE_NAME IN ('customer', 'customer_order', 'order_line', 'points_account',"
+                  + " 'points_lot', 'points_entry') ORDER BY TABLE_NAME")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String table : tables) {
+        s.execute("ANALYZE TABLE " + table);
+        long rows = Long.parseLong(scalar(db, "SELECT COUNT(*) FROM " + table));
+        long bytes =
+            Long.parseLong(
+                scalar(
+                    db,
+                    "SELECT DATA_LENGTH + INDEX_LENGTH FROM information_schema.TABLES"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '"
+                        + table
+                        + "'"));
+        report.append(
+            String.format(
+                "| %s | %d | %d | %d |%n", table, rows, bytes, rows == 0 ? 0 : bytes / rows));
+      }
+    }
+    report.append("\n");
+  }
+
+  // --- profiling and report --------------------------------------------------------------------
+
+  private static void profile(PackagedPlugin plugin, Path file, Runnable load) throws Exception {
+    Files.deleteIfExists(file);
+    jcmd(plugin, "JFR.start", "name=bench", "settings=profile", "filename=" + file);
+    try {
+      load.run();
+    } finally {
+      jcmd(plugin, "JFR.stop", "name=bench");
+    }
+  }
+
+  private static void jcmd(PackagedPlugin plugin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("jcmd", Long.toString(plugin.pid())));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("jcmd " + String.join(" ", args) + " failed: " + out);
+    }
+  }
+
+  private void profileReport(String what, JfrProfile.Summary profile) {
+    report.append(
+        String.format(
+            "%n### Where the time goes: %s (JFR, %d CPU samples of the request threads)%n%n"
+                + "Each sample counts for the layer of its innermost non-JDK frame.%n%n"
+                + "| layer | share |%n|---|---:|%n",
+            what, profile.samples()));
+    for (JfrProfile.Share share : profile.layers()) {
+      report.append(
+          String.format(Locale.ROOT, "| %s | %.1f %% |%n", share.name(), share.percent()));
+    }
+    report.append("\nHottest methods (self samples): ");
+    report.append(
+        String.join(
+            ", ",
+            profile.hotMethods().stream()
+                .limit(10)
+                .map(s -> String.format(Locale.ROOT, "`%s` %.1f %%", s.name(), s.percent()))
+                .toList()));
+    report.append("\n");
+  }
+
+  private void table(Map<String, List<Wrk.Result>> results, String unit, String baselineKey) {
+    double baseline = median(results.get(baselineKey));
+    report.append("| measurement |");
+    for (int r = 1; r <= rounds; r++) {
+      report.append(" round ").append(r).append(" |");
+    }
+    report.append(" median ").append(unit).append(" | ratio to baseline |\n|---|");
+    report.append("---:|".repeat(rounds + 2)).append("\n");
+    results.forEach(
+        (name, runs) -> {
+          report.append("| ").append(name).append(" |");
+          runs.forEach(r -> report.append(String.format(Locale.ROOT, " %.0f |", r.perSecond())));
+          double median = median(runs);
+          report.append(
+              String.format(Locale.ROOT, " **%.0f** | %.2f |%n", median, median / baseline));
+        });
+  }
+
+  private static double median(List<Wrk.Result> runs) {
+    List<Double> rates = runs.stream().map(Wrk.Result::perSecond).sorted().toList();
+    int n = rates.size();
+    return n % 2 == 1 ? rates.get(n / 2) : (rates.get(n / 2 - 1) + rates.get(n / 2)) / 2;
+  }
+
+  private static String scalar(TestDatabase db, String sql) throws SQLException {
+    try (Connection c = connect(db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static Connection connect(TestDatabase db) throws SQLException {
+    return DriverManager.getConnection(db.url(), db.user(), db.password());
+  }
+}
