@@ -1,0 +1,50 @@
+package org.loyaltygraph.tier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-evaluates customers as their windows roll, their grace periods end, or the program changes.
+ * Work is leased row by row ({@code FOR UPDATE SKIP LOCKED}), so every instance may run it at once.
+ */
+@Component
+public class TierEvaluationJob {
+
+  private static final Logger log = LoggerFactory.getLogger(TierEvaluationJob.class);
+
+  private final TierEvaluator evaluator;
+  private final int batchSize;
+
+  TierEvaluationJob(
+      TierEvaluator evaluator, @Value("${loyaltygraph.tier.evaluation-batch-size:200}") int batch) {
+    this.evaluator = evaluator;
+    this.batchSize = batch;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${loyaltygraph.tier.evaluation-interval:10m}",
+      initialDelayString = "${loyaltygraph.tier.evaluation-interval:10m}")
+  void scheduled() {
+    int evaluated = runDue();
+    if (evaluated > 0) {
+      log.info("Tier evaluation: {} customers re-evaluated", evaluated);
+    }
+  }
+
+  /**
+   * Evaluates every customer due now, one short transaction per batch, until none is left (rows
+   * leased by other instances are theirs). Answers how many this call evaluated.
+   */
+  public int runDue() {
+    int total = 0;
+    int evaluated;
+    do {
+      evaluated = evaluator.evaluateDue(batchSize);
+      total += evaluated;
+    } while (evaluated == batchSize);
+    return total;
+  }
+}
