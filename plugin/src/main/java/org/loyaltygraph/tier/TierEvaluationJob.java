@@ -3,6 +3,7 @@ package org.loyaltygraph.tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class TierEvaluationJob {
 
   private static final Logger log = LoggerFactory.getLogger(TierEvaluationJob.class);
+  private static final int MAX_CONFLICTS = 5;
 
   private final TierEvaluator evaluator;
   private final int batchSize;
@@ -41,8 +43,19 @@ public class TierEvaluationJob {
   public int runDue() {
     int total = 0;
     int evaluated;
+    int conflicts = 0;
     do {
-      evaluated = evaluator.evaluateDue(batchSize);
+      try {
+        evaluated = evaluator.evaluateDue(batchSize);
+      } catch (ConcurrencyFailureException e) {
+        // a deadlock, or a Galera certification conflict at commit: the batch rolled back whole
+        if (++conflicts > MAX_CONFLICTS) {
+          throw e;
+        }
+        log.info("Tier evaluation batch conflicted with another writer; retrying", e);
+        evaluated = batchSize;
+        continue;
+      }
       total += evaluated;
     } while (evaluated == batchSize);
     return total;

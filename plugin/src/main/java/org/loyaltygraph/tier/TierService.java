@@ -191,8 +191,18 @@ public class TierService {
    * calls it at earning time, before the order itself counts towards tiers.
    */
   public BigDecimal multiplierFor(String customerId) {
-    TierStanding standing = standings(List.of(customerId)).get(customerId);
-    return standing.tier() == null ? BigDecimal.ONE : standing.tier().pointsMultiplier();
+    // on the earning path: one primary-key read and the cached configuration
+    TierConfiguration config = catalog.current();
+    TierState state = states.find(customerId).orElse(null);
+    Tier held =
+        state == null
+            ? config.qualifiedFor(0)
+            : state.tierId() == null
+                ? null
+                : config
+                    .tier(state.tierId())
+                    .orElseGet(() -> config.qualifiedFor(state.qualifyingAmount()));
+    return held == null ? BigDecimal.ONE : held.pointsMultiplier();
   }
 
   public TierStanding standing(String customerId) {
