@@ -1,18 +1,30 @@
 package org.loyaltygraph.customer;
 
 import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsData;
+import com.netflix.graphql.dgs.DgsEntityFetcher;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
+import graphql.schema.DataFetchingEnvironment;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.schema.types.CustomerErrorCode;
 import org.loyaltygraph.schema.types.CustomerProfile;
 import org.loyaltygraph.schema.types.CustomerUpsertInput;
 import org.loyaltygraph.schema.types.CustomerUpsertPayload;
 import org.loyaltygraph.schema.types.CustomerUserError;
+import org.loyaltygraph.security.AccessDeniedException;
+import org.loyaltygraph.security.Caller;
+import org.loyaltygraph.security.CallerContext;
 
-/** {@code customer} and {@code customerUpsert}: arguments in, one service call, types out. */
+/**
+ * {@code customer}, {@code me}, {@code customerUpsert} and the federation entity. A Customer object
+ * carries only its id; {@code profile} and {@code loyalty} are resolved per field, batched.
+ */
 @DgsComponent
 class CustomerDataFetcher {
 
@@ -24,7 +36,34 @@ class CustomerDataFetcher {
 
   @DgsQuery
   org.loyaltygraph.schema.types.Customer customer(@InputArgument String id) {
-    return customers.find(id).map(CustomerDataFetcher::toGraphQL).orElse(null);
+    return customers.exists(id) ? reference(id) : null;
+  }
+
+  @DgsQuery
+  org.loyaltygraph.schema.types.Customer me(DataFetchingEnvironment env) {
+    Caller caller = CallerContext.of(env);
+    return caller.customerId() == null ? null : reference(caller.customerId());
+  }
+
+  /**
+   * The supergraph router resolves {@code Customer} entities here. A shopper's token reaches its
+   * own entity only; an id we were never sent still has (empty) loyalty.
+   */
+  @DgsEntityFetcher(name = "Customer")
+  org.loyaltygraph.schema.types.Customer entity(
+      Map<String, Object> values, DataFetchingEnvironment env) {
+    String id = String.valueOf(values.get("id"));
+    if (!CallerContext.of(env).mayActFor(id)) {
+      throw new AccessDeniedException(true, "Customer entity");
+    }
+    return reference(id);
+  }
+
+  @DgsData(parentType = "Customer", field = "profile")
+  CompletableFuture<CustomerProfile> profile(DataFetchingEnvironment env) {
+    org.loyaltygraph.schema.types.Customer customer = env.getSource();
+    DataLoader<String, Customer> loader = env.getDataLoader(CustomerDataLoader.NAME);
+    return loader.load(customer.getId()).thenApply(c -> c == null ? null : profile(c));
   }
 
   @DgsMutation
@@ -38,16 +77,13 @@ class CustomerDataFetcher {
                 input.getLastName(),
                 input.getTimeZone()));
     return CustomerUpsertPayload.newBuilder()
-        .customer(result.customer() == null ? null : toGraphQL(result.customer()))
+        .customer(result.customer() == null ? null : reference(result.customer().id()))
         .userErrors(result.userErrors().stream().map(CustomerDataFetcher::toGraphQL).toList())
         .build();
   }
 
-  static org.loyaltygraph.schema.types.Customer toGraphQL(Customer c) {
-    return org.loyaltygraph.schema.types.Customer.newBuilder()
-        .id(c.id())
-        .profile(profile(c))
-        .build();
+  static org.loyaltygraph.schema.types.Customer reference(String id) {
+    return org.loyaltygraph.schema.types.Customer.newBuilder().id(id).build();
   }
 
   static CustomerProfile profile(Customer c) {

@@ -11,21 +11,21 @@ import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Instants as ISO-8601 strings; always written in UTC, read with any offset. */
+/** Instants as ISO-8601 strings; always written in UTC with seconds, read with any offset. */
 @DgsScalar(name = "DateTime")
 public class DateTimeScalar implements Coercing<OffsetDateTime, String> {
 
   @Override
   public String serialize(Object value, GraphQLContext context, Locale locale) {
     if (value instanceof Instant i) {
-      return i.atOffset(ZoneOffset.UTC).toString();
+      return DateTimeFormatter.ISO_INSTANT.format(i);
     }
     if (value instanceof OffsetDateTime o) {
-      return o.withOffsetSameInstant(ZoneOffset.UTC).toString();
+      return DateTimeFormatter.ISO_INSTANT.format(o.toInstant());
     }
     throw new CoercingSerializeException("Not a DateTime: " + value.getClass().getSimpleName());
   }

@@ -1,10 +1,11 @@
 package org.loyaltygraph.tier;
 
+import graphql.relay.DefaultConnectionCursor;
+import graphql.relay.DefaultPageInfo;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.loyaltygraph.graphql.UserError;
-import org.loyaltygraph.schema.types.PageInfo;
 import org.loyaltygraph.schema.types.TierChangeConnection;
 import org.loyaltygraph.schema.types.TierChangeEdge;
 import org.loyaltygraph.schema.types.TierErrorCode;
@@ -86,12 +87,13 @@ final class TierGraphQL {
     return TierChangeConnection.newBuilder()
         .edges(edges)
         .pageInfo(
-            PageInfo.newBuilder()
-                .hasNextPage(page.hasNextPage())
-                .hasPreviousPage(page.hasPreviousPage())
-                .startCursor(edges.isEmpty() ? null : edges.get(0).getCursor())
-                .endCursor(edges.isEmpty() ? null : edges.get(edges.size() - 1).getCursor())
-                .build())
+            new DefaultPageInfo(
+                edges.isEmpty() ? null : new DefaultConnectionCursor(edges.get(0).getCursor()),
+                edges.isEmpty()
+                    ? null
+                    : new DefaultConnectionCursor(edges.get(edges.size() - 1).getCursor()),
+                page.hasPreviousPage(),
+                page.hasNextPage()))
         .build();
   }
 

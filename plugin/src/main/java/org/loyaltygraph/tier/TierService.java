@@ -15,6 +15,7 @@ import org.loyaltygraph.graphql.ClientError;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.order.OrderRecorded;
 import org.loyaltygraph.order.OrderRefunded;
+import org.loyaltygraph.points.EarningMultiplierSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * points feature applies at earning time. Other features reach tiers through this class.
  */
 @Service
-public class TierService {
+public class TierService implements EarningMultiplierSource {
 
   static final int MAX_PAGE = 100;
   private static final String CURSOR_PREFIX = "tier-change:";
@@ -190,6 +191,7 @@ public class TierService {
    * The points multiplier of the tier the customer holds now (1 without a tier). The points feature
    * calls it at earning time, before the order itself counts towards tiers.
    */
+  @Override
   public BigDecimal multiplierFor(String customerId) {
     // on the earning path: one primary-key read and the cached configuration
     TierConfiguration config = catalog.current();

@@ -1,0 +1,174 @@
+package org.loyaltygraph.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrderRepository {
+
+  private static final String ORDER_COLUMNS =
+      "id, customer_id, placed_at, currency, exchange_rate, subtotal, base_subtotal, rule_version,"
+          + " points_earned, lot_id, content_hash";
+  private static final String LINE_COLUMNS =
+      "line_no, line_id, sku, category, quantity, unit_price, discount, paid, base_amount,"
+          + " multiplier, points, refunded_quantity, refunded_amount, reversed_points";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
+
+  OrderRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
+  }
+
+  Optional<Order> find(String id) {
+    return find(id, false);
+  }
+
+  /** Reads and locks the order row: refunds of one order run one at a time. */
+  Optional<Order> lock(String id) {
+    return find(id, true);
+  }
+
+  private Optional<Order> find(String id, boolean forUpdate) {
+    Optional<Order> header =
+        jdbc.sql(
+                "SELECT "
+                    + ORDER_COLUMNS
+                    + " FROM customer_order WHERE id = ?"
+                    + (forUpdate ? " FOR UPDATE" : ""))
+            .param(id)
+            .query((rs, n) -> mapOrder(rs, List.of()))
+            .optional();
+    return header.map(
+        o ->
+            new Order(
+                o.id(),
+                o.customerId(),
+                o.placedAt(),
+                o.currency(),
+                o.exchangeRate(),
+                o.subtotal(),
+                o.baseSubtotal(),
+                o.ruleVersion(),
+                o.pointsEarned(),
+                o.lotId(),
+                o.contentHash(),
+                lines(id)));
+  }
+
+  private List<OrderLine> lines(String orderId) {
+    return jdbc.sql(
+            "SELECT " + LINE_COLUMNS + " FROM order_line WHERE order_id = ? ORDER BY line_no")
+        .param(orderId)
+        .query(OrderRepository::mapLine)
+        .list();
+  }
+
+  /** Inserts the order and its lines; a second insert of the same id fails on the primary key. */
+  void insert(Order o, Instant now) {
+    jdbc.sql(
+            "INSERT INTO customer_order ("
+                + ORDER_COLUMNS
+                + ", recorded_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            o.id(),
+            o.customerId(),
+            Timestamp.from(o.placedAt()),
+            o.currency(),
+            o.exchangeRate(),
+            o.subtotal(),
+            o.baseSubtotal(),
+            o.ruleVersion(),
+            o.pointsEarned(),
+            o.lotId(),
+            o.contentHash(),
+            Timestamp.from(now))
+        .update();
+    jdbcTemplate.batchUpdate(
+        "INSERT INTO order_line (order_id, "
+            + LINE_COLUMNS
+            + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        o.lines().stream()
+            .map(
+                l ->
+                    new Object[] {
+                      o.id(),
+                      l.lineNo(),
+                      l.lineId(),
+                      l.sku(),
+                      l.category(),
+                      l.quantity(),
+                      l.unitPrice(),
+                      l.discount(),
+                      l.paid(),
+                      l.baseAmount(),
+                      l.multiplier(),
+                      l.points(),
+                      l.refundedQuantity(),
+                      l.refundedAmount(),
+                      l.reversedPoints()
+                    })
+            .toList());
+  }
+
+  void setLot(String orderId, long lotId) {
+    jdbc.sql("UPDATE customer_order SET lot_id = ? WHERE id = ?").params(lotId, orderId).update();
+  }
+
+  void updateRefunded(String orderId, OrderLine line) {
+    jdbc.sql(
+            "UPDATE order_line SET refunded_quantity = ?, refunded_amount = ?, reversed_points = ?"
+                + " WHERE order_id = ? AND line_id = ?")
+        .params(
+            line.refundedQuantity(),
+            line.refundedAmount(),
+            line.reversedPoints(),
+            orderId,
+            line.lineId())
+        .update();
+  }
+
+  private static Order mapOrder(ResultSet rs, List<OrderLine> lines) throws SQLException {
+    return new Order(
+        rs.getString("id"),
+        rs.getString("customer_id"),
+        rs.getTimestamp("placed_at").toInstant(),
+        rs.getString("currency"),
+        rs.getBigDecimal("exchange_rate"),
+        rs.getLong("subtotal"),
+        rs.getLong("base_subtotal"),
+        rs.getInt("rule_version"),
+        rs.getLong("points_earned"),
+        (Long) rs.getObject("lot_id", Long.class),
+        rs.getString("content_hash"),
+        lines);
+  }
+
+  private static OrderLine mapLine(ResultSet rs, int row) throws SQLException {
+    return new OrderLine(
+        rs.getInt("line_no"),
+        rs.getString("line_id"),
+        rs.getString("sku"),
+        rs.getString("category"),
+        rs.getInt("quantity"),
+        rs.getLong("unit_price"),
+        rs.getLong("discount"),
+        rs.getLong("paid"),
+        rs.getLong("base_amount"),
+        rs.getBigDecimal("multiplier").stripTrailingZeros(),
+        rs.getLong("points"),
+        rs.getInt("refunded_quantity"),
+        rs.getLong("refunded_amount"),
+        rs.getLong("reversed_points"));
+  }
+}

@@ -1,0 +1,71 @@
+package org.loyaltygraph.points;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The balance row doubles as the lock that serialises every points change of one customer. */
+@Repository
+class AccountRepository {
+
+  private static final String COLUMNS = "customer_id, available, pending, lifetime_earned";
+
+  private final JdbcClient jdbc;
+
+  AccountRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Creates the row if needed and locks it until the transaction ends. */
+  PointsAccount lock(String customerId, Instant now) {
+    jdbc.sql(
+            "INSERT INTO points_account (customer_id, updated_at) VALUES (?, ?)"
+                + " ON DUPLICATE KEY UPDATE customer_id = customer_id")
+        .params(customerId, Timestamp.from(now))
+        .update();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE customer_id = ? FOR UPDATE")
+        .param(customerId)
+        .query(
+            (rs, n) ->
+                new PointsAccount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+        .single();
+  }
+
+  /** Locks the row unless another transaction holds it (then empty): a lease for jobs. */
+  boolean tryLock(String customerId) {
+    return !jdbc.sql(
+            "SELECT customer_id FROM points_account WHERE customer_id = ? FOR UPDATE SKIP LOCKED")
+        .param(customerId)
+        .query(String.class)
+        .list()
+        .isEmpty();
+  }
+
+  void add(String customerId, long available, long pending, long lifetimeEarned, Instant now) {
+    jdbc.sql(
+            "UPDATE points_account SET available = available + ?, pending = pending + ?,"
+                + " lifetime_earned = lifetime_earned + ?, updated_at = ? WHERE customer_id = ?")
+        .params(available, pending, lifetimeEarned, Timestamp.from(now), customerId)
+        .update();
+  }
+
+  Optional<PointsAccount> find(String customerId) {
+    return findAll(List.of(customerId)).stream().findFirst();
+  }
+
+  List<PointsAccount> findAll(Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE customer_id IN (:ids)")
+        .param("ids", customerIds)
+        .query(
+            (rs, n) ->
+                new PointsAccount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+        .list();
+  }
+}

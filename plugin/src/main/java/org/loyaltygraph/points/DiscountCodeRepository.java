@@ -1,0 +1,61 @@
+package org.loyaltygraph.points;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DiscountCodeRepository {
+
+  private final JdbcClient jdbc;
+
+  DiscountCodeRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** False when the code exists already (the caller draws another). */
+  boolean insert(
+      String code, String customerId, String redemptionId, String rewardId, Instant now) {
+    return jdbc.sql(
+                "INSERT IGNORE INTO discount_code (code, customer_id, redemption_id, reward_id,"
+                    + " status, issued_at) VALUES (?, ?, ?, ?, 'ISSUED', ?)")
+            .params(code, customerId, redemptionId, rewardId, Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  /** The single-use guarantee: one conditional update, which only one caller can win. */
+  boolean consume(String code, String orderId, Instant now) {
+    return jdbc.sql(
+                "UPDATE discount_code SET status = 'CONSUMED', consumed_at = ?, consumed_order_id = ?"
+                    + " WHERE code = ? AND status = 'ISSUED'")
+            .params(Timestamp.from(now), orderId, code)
+            .update()
+        == 1;
+  }
+
+  Optional<DiscountCode> find(String code) {
+    return jdbc.sql(
+            "SELECT code, customer_id, reward_id, status, issued_at, consumed_at, consumed_order_id"
+                + " FROM discount_code WHERE code = ?")
+        .param(code)
+        .query(DiscountCodeRepository::map)
+        .optional();
+  }
+
+  private static DiscountCode map(ResultSet rs, int row) throws SQLException {
+    Timestamp consumed = rs.getTimestamp("consumed_at");
+    return new DiscountCode(
+        rs.getString("code"),
+        rs.getString("customer_id"),
+        rs.getString("reward_id"),
+        DiscountCode.Status.valueOf(rs.getString("status")),
+        rs.getTimestamp("issued_at").toInstant(),
+        consumed == null ? null : consumed.toInstant(),
+        rs.getString("consumed_order_id"));
+  }
+}

@@ -1,0 +1,149 @@
+package org.loyaltygraph.points;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Lots are read FOR UPDATE: callers hold the customer's account lock first. */
+@Repository
+class LotRepository {
+
+  private static final String COLUMNS =
+      "id, customer_id, source_type, source_id, earned, remaining, expired_unreversed, status,"
+          + " available_at, expires_at";
+
+  private final JdbcClient jdbc;
+
+  LotRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(
+      String customerId,
+      String sourceType,
+      String sourceId,
+      long points,
+      PointsLot.Status status,
+      Instant availableAt,
+      Instant expiresAt,
+      Instant now) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO points_lot (customer_id, source_type, source_id, earned, remaining,"
+                + " status, available_at, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            customerId,
+            sourceType,
+            sourceId,
+            points,
+            points,
+            status.name(),
+            Timestamp.from(availableAt),
+            expiresAt == null ? null : Timestamp.from(expiresAt),
+            Timestamp.from(now))
+        .update(key);
+    return key.getKey().longValue();
+  }
+
+  Optional<PointsLot> lock(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM points_lot WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(LotRepository::map)
+        .optional();
+  }
+
+  Optional<PointsLot> lockDebt(String customerId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM points_lot WHERE source_type = ? AND source_id = ? FOR UPDATE")
+        .params(PointsLot.DEBT, customerId)
+        .query(LotRepository::map)
+        .optional();
+  }
+
+  /** Spendable lots, the soonest to expire first (never-expiring last), oldest first on ties. */
+  List<PointsLot> lockSpendable(String customerId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM points_lot WHERE customer_id = ? AND status = 'AVAILABLE'"
+                + " AND remaining > 0 ORDER BY expires_at IS NULL, expires_at, id FOR UPDATE")
+        .param(customerId)
+        .query(LotRepository::map)
+        .list();
+  }
+
+  List<PointsLot> lockDuePending(String customerId, Instant now) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM points_lot WHERE customer_id = ? AND status = 'PENDING'"
+                + " AND available_at <= ? ORDER BY available_at, id FOR UPDATE")
+        .params(customerId, Timestamp.from(now))
+        .query(LotRepository::map)
+        .list();
+  }
+
+  List<PointsLot> lockDueExpiry(String customerId, Instant now) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM points_lot WHERE customer_id = ? AND status = 'AVAILABLE'"
+                + " AND expires_at <= ? ORDER BY expires_at, id FOR UPDATE")
+        .params(customerId, Timestamp.from(now))
+        .query(LotRepository::map)
+        .list();
+  }
+
+  List<PointsLot> findOpen(String customerId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM points_lot WHERE customer_id = ?"
+                + " AND ((status = 'AVAILABLE' AND remaining <> 0) OR (status = 'PENDING' AND remaining > 0))"
+                + " ORDER BY id")
+        .param(customerId)
+        .query(LotRepository::map)
+        .list();
+  }
+
+  /** Customers with lots to mature or expire, for the maintenance job. */
+  List<String> customersWithDueLots(Instant now, int limit) {
+    return jdbc.sql(
+            "SELECT customer_id FROM points_lot WHERE status = 'PENDING' AND available_at <= :now"
+                + " UNION SELECT customer_id FROM points_lot WHERE status = 'AVAILABLE'"
+                + " AND expires_at <= :now LIMIT :limit")
+        .param("now", Timestamp.from(now))
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
+  void update(long id, long remaining, long expiredUnreversed, PointsLot.Status status) {
+    jdbc.sql("UPDATE points_lot SET remaining = ?, expired_unreversed = ?, status = ? WHERE id = ?")
+        .params(remaining, expiredUnreversed, status.name(), id)
+        .update();
+  }
+
+  private static PointsLot map(ResultSet rs, int row) throws SQLException {
+    Timestamp expires = rs.getTimestamp("expires_at");
+    return new PointsLot(
+        rs.getLong("id"),
+        rs.getString("customer_id"),
+        rs.getString("source_type"),
+        rs.getString("source_id"),
+        rs.getLong("earned"),
+        rs.getLong("remaining"),
+        rs.getLong("expired_unreversed"),
+        PointsLot.Status.valueOf(rs.getString("status")),
+        rs.getTimestamp("available_at").toInstant(),
+        expires == null ? null : expires.toInstant());
+  }
+}

@@ -1,0 +1,88 @@
+package org.loyaltygraph.points;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+
+/** Reads of customers' points: summaries (cached) and the ledger. */
+@Service
+public class PointsService {
+
+  private final AccountRepository accounts;
+  private final LotRepository lots;
+  private final EntryRepository entries;
+  private final SummaryCache cache;
+  private final Clock clock;
+
+  PointsService(
+      AccountRepository accounts,
+      LotRepository lots,
+      EntryRepository entries,
+      SummaryCache cache,
+      Clock clock) {
+    this.accounts = accounts;
+    this.lots = lots;
+    this.entries = entries;
+    this.cache = cache;
+    this.clock = clock;
+  }
+
+  public PointsSummary summary(String customerId) {
+    return summaries(List.of(customerId)).get(customerId);
+  }
+
+  /** Summaries for a batch of customers; customers with no activity get empty ones. */
+  public Map<String, PointsSummary> summaries(Collection<String> customerIds) {
+    return cache.getAll(customerIds, this::load);
+  }
+
+  /** The ledger, newest first: {@code limit} entries older than {@code beforeId}. */
+  public List<PointsEntry> ledger(String customerId, Long beforeId, int limit) {
+    return entries.page(customerId, beforeId, limit);
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private Map<String, PointsSummary> load(Set<? extends String> customerIds) {
+    Map<String, PointsSummary> result = new HashMap<>();
+    for (String id : customerIds) {
+      result.put(id, PointsSummary.empty(id));
+    }
+    for (PointsAccount account : accounts.findAll(List.copyOf(customerIds))) {
+      TreeMap<Instant, Long> expiries = new TreeMap<>();
+      TreeMap<Instant, Long> releases = new TreeMap<>();
+      for (PointsLot lot : lots.findOpen(account.customerId())) {
+        if (lot.status() == PointsLot.Status.PENDING) {
+          releases.merge(lot.availableAt(), lot.remaining(), Long::sum);
+        } else if (lot.expiresAt() != null && lot.remaining() > 0) {
+          expiries.merge(lot.expiresAt(), lot.remaining(), Long::sum);
+        }
+      }
+      result.put(
+          account.customerId(),
+          new PointsSummary(
+              account.customerId(),
+              account.available(),
+              account.pending(),
+              account.lifetimeEarned(),
+              dated(expiries),
+              dated(releases)));
+    }
+    return result;
+  }
+
+  private static List<PointsSummary.Dated> dated(TreeMap<Instant, Long> byInstant) {
+    List<PointsSummary.Dated> list = new ArrayList<>();
+    byInstant.forEach((at, points) -> list.add(new PointsSummary.Dated(at, points)));
+    return list;
+  }
+}

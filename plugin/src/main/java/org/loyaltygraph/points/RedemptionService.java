@@ -1,0 +1,149 @@
+package org.loyaltygraph.points;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.loyaltygraph.customer.CustomerService;
+import org.loyaltygraph.graphql.UserError;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Points for rewards, and the codes that carry them to checkout. A redemption holds the customer's
+ * account lock from the balance check to the debit, so concurrent redemptions never spend the same
+ * points twice.
+ */
+@Service
+public class RedemptionService {
+
+  private final PointsLedger ledger;
+  private final RewardService rewards;
+  private final RedemptionRepository redemptions;
+  private final DiscountCodeRepository codes;
+  private final CustomerService customers;
+  private final Clock clock;
+
+  RedemptionService(
+      PointsLedger ledger,
+      RewardService rewards,
+      RedemptionRepository redemptions,
+      DiscountCodeRepository codes,
+      CustomerService customers,
+      Clock clock) {
+    this.ledger = ledger;
+    this.rewards = rewards;
+    this.redemptions = redemptions;
+    this.codes = codes;
+    this.customers = customers;
+    this.clock = clock;
+  }
+
+  /** The code, the balance left, or why the redemption was refused (then nothing changed). */
+  public record RedeemResult(
+      DiscountCode code, Reward reward, Long available, List<UserError> userErrors) {
+    static RedeemResult refused(String code, String message, String... field) {
+      return new RedeemResult(null, null, null, List.of(UserError.of(code, message, field)));
+    }
+  }
+
+  @Transactional
+  public RedeemResult redeem(String customerId, String rewardId, String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+      return RedeemResult.refused(
+          "REQUIRED",
+          "An idempotency key of 1 to 128 characters is required.",
+          "input",
+          "idempotencyKey");
+    }
+    if (!customers.exists(customerId)) {
+      return RedeemResult.refused(
+          "UNKNOWN_CUSTOMER", "No customer has this id.", "input", "customerId");
+    }
+    Optional<Reward> reward = rewards.find(rewardId);
+    if (reward.isEmpty()) {
+      return RedeemResult.refused("UNKNOWN_REWARD", "No reward has this id.", "input", "rewardId");
+    }
+    long available = ledger.lockAndSettle(customerId);
+    // Under the lock: a concurrent call with the same key has committed or not started.
+    Optional<RedemptionRepository.Redemption> earlier =
+        redemptions.findByKey(customerId, idempotencyKey);
+    if (earlier.isPresent()) {
+      if (!earlier.get().rewardId().equals(rewardId)) {
+        return RedeemResult.refused(
+            "IDEMPOTENCY_KEY_REUSED",
+            "This key was used for another reward; nothing was changed.",
+            "input",
+            "idempotencyKey");
+      }
+      return new RedeemResult(
+          codes.find(earlier.get().code()).orElseThrow(), reward.get(), available, List.of());
+    }
+    if (!reward.get().active()) {
+      return RedeemResult.refused(
+          "REWARD_INACTIVE", "This reward is switched off.", "input", "rewardId");
+    }
+    long cost = reward.get().costPoints();
+    if (available < cost) {
+      return RedeemResult.refused(
+          "INSUFFICIENT_POINTS",
+          "The balance of " + available + " points does not cover " + cost + ".",
+          "input",
+          "rewardId");
+    }
+    String redemptionId = UUID.randomUUID().toString();
+    ledger.spend(customerId, cost, PointsEntryType.REDEEM, "redemption", redemptionId, null);
+    String code = issueCode(customerId, redemptionId, rewardId);
+    redemptions.insert(
+        redemptionId, customerId, idempotencyKey, rewardId, cost, code, clock.instant());
+    return new RedeemResult(
+        codes.find(code).orElseThrow(), reward.get(), available - cost, List.of());
+  }
+
+  /** The consumed code, or why not. Replaying the same code for the same order succeeds again. */
+  public record ConsumeResult(DiscountCode code, Reward reward, List<UserError> userErrors) {}
+
+  @Transactional
+  public ConsumeResult consume(String typedCode, String orderId) {
+    String code = CodeGenerator.normalise(typedCode);
+    if (orderId == null || orderId.isBlank()) {
+      return new ConsumeResult(
+          null,
+          null,
+          List.of(UserError.of("REQUIRED", "The order id is required.", "input", "orderId")));
+    }
+    boolean won = codes.consume(code, orderId, clock.instant());
+    Optional<DiscountCode> stored = codes.find(code);
+    if (stored.isEmpty()) {
+      return new ConsumeResult(
+          null, null, List.of(UserError.of("UNKNOWN_CODE", "No code matches.", "input", "code")));
+    }
+    if (!won && !orderId.equals(stored.get().consumedOrderId())) {
+      return new ConsumeResult(
+          null,
+          null,
+          List.of(
+              UserError.of(
+                  "CODE_ALREADY_USED",
+                  "This code was already used on another order.",
+                  "input",
+                  "code")));
+    }
+    return new ConsumeResult(
+        stored.get(), rewards.find(stored.get().rewardId()).orElseThrow(), List.of());
+  }
+
+  public Optional<DiscountCode> findCode(String code) {
+    return codes.find(CodeGenerator.normalise(code));
+  }
+
+  private String issueCode(String customerId, String redemptionId, String rewardId) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      String code = CodeGenerator.next();
+      if (codes.insert(code, customerId, redemptionId, rewardId, clock.instant())) {
+        return code;
+      }
+    }
+    throw new IllegalStateException("Could not draw a free discount code in 5 attempts");
+  }
+}

@@ -1,0 +1,199 @@
+package org.loyaltygraph.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.loyaltygraph.testing.Storefront.line;
+import static org.loyaltygraph.testing.Storefront.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loyaltygraph.points.AdjustmentService;
+import org.loyaltygraph.points.EarningRulesService;
+import org.loyaltygraph.points.NegativeBalancePolicy;
+import org.loyaltygraph.points.PointsMaintenanceJob;
+import org.loyaltygraph.testing.GraphQLTestClient;
+import org.loyaltygraph.testing.Ledger;
+import org.loyaltygraph.testing.LoyaltyGraphTest;
+import org.loyaltygraph.testing.MutableClock;
+import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TestProgram;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@LoyaltyGraphTest
+class RefundTest {
+
+  @Autowired GraphQLTestClient graphql;
+  @Autowired MutableClock clock;
+  @Autowired EarningRulesService rules;
+  @Autowired PointsMaintenanceJob maintenance;
+  @Autowired AdjustmentService adjustments;
+  @Autowired JdbcClient jdbc;
+
+  Storefront shop;
+  Ledger ledger;
+  Instant now;
+
+  @BeforeEach
+  void standardProgram() {
+    now = Instant.parse("2026-04-01T09:00:00Z");
+    clock.set(now);
+    TestProgram.standard(rules);
+    shop = new Storefront(graphql);
+    ledger = new Ledger(jdbc);
+  }
+
+  /** One line of 3 units at 33.34: the line earns 100 points (10002 cents). */
+  private String threeUnitOrder(String customer) {
+    String orderId = "o-" + UUID.randomUUID();
+    shop.recordOrder(
+        order(orderId, customer, now, "USD", List.of(line("l1", "COAT", "apparel", 3, 3334))));
+    return orderId;
+  }
+
+  @Test
+  void threePartialRefundsOfALineReverseExactlyWhatItEarnedNeverMore() {
+    String customer = shop.newCustomer();
+    String orderId = threeUnitOrder(customer);
+    clock.advance(Duration.ofDays(15));
+    maintenance.runDue();
+    assertThat(shop.points(customer).path("available").asLong()).isEqualTo(100);
+
+    long first =
+        shop.refundUnits("r1-" + orderId, orderId, "l1", 1).at("/refund/pointsReversed").asLong();
+    long second =
+        shop.refundUnits("r2-" + orderId, orderId, "l1", 1).at("/refund/pointsReversed").asLong();
+    long third =
+        shop.refundUnits("r3-" + orderId, orderId, "l1", 1).at("/refund/pointsReversed").asLong();
+    JsonNode fourth = shop.refundUnits("r4-" + orderId, orderId, "l1", 1);
+
+    assertThat(List.of(first, second, third)).containsExactly(33L, 33L, 34L);
+    assertThat(first + second + third).isEqualTo(100);
+    assertThat(fourth.at("/userErrors/0/code").asString()).isEqualTo("REFUND_EXCEEDS_PURCHASE");
+    assertThat(shop.points(customer).path("available").asLong()).isZero();
+    ledger.assertConsistent(customer);
+  }
+
+  @Test
+  void aRefundInsideTheReturnWindowCancelsThePendingPoints() {
+    String customer = shop.newCustomer();
+    String orderId = threeUnitOrder(customer);
+
+    JsonNode refund = shop.refundUnits("r-" + orderId, orderId, "l1", 3).path("refund");
+
+    assertThat(refund.path("pointsCanceled").asLong()).isEqualTo(100);
+    assertThat(refund.path("pointsReversed").asLong()).isZero();
+    clock.advance(Duration.ofDays(30));
+    maintenance.runDue();
+    JsonNode points = shop.points(customer);
+    assertThat(points.path("pending").asLong()).isZero();
+    assertThat(points.path("available").asLong()).isZero();
+    assertThat(
+            ledger.count(
+                "SELECT COUNT(*) FROM points_lot WHERE customer_id = ? AND status = 'CANCELED'",
+                customer))
+        .isEqualTo(1);
+    ledger.assertConsistent(customer);
+  }
+
+  @Test
+  void aRefundReplayedChangesNothingAndOtherContentIsRefused() {
+    String customer = shop.newCustomer();
+    String orderId = threeUnitOrder(customer);
+    String refundId = "r-" + UUID.randomUUID();
+
+    JsonNode first = shop.refundUnits(refundId, orderId, "l1", 1);
+    JsonNode again = shop.refundUnits(refundId, orderId, "l1", 1);
+    JsonNode other = shop.refundUnits(refundId, orderId, "l1", 2);
+
+    assertThat(again.path("refund")).isEqualTo(first.path("refund"));
+    assertThat(other.at("/userErrors/0/code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(100 - 33);
+  }
+
+  @Test
+  void anAmountRefundIsSpreadOverTheLinesProRata() {
+    String customer = shop.newCustomer();
+    String orderId = "o-" + UUID.randomUUID();
+    shop.recordOrder(
+        order(
+            orderId,
+            customer,
+            now,
+            "USD",
+            List.of(line("a", "A", null, 1, 6000), line("b", "B", null, 1, 4000))));
+
+    JsonNode refund =
+        shop.refund(Map.of("id", "r-" + orderId, "orderId", orderId, "amount", 5000))
+            .path("refund");
+
+    assertThat(refund.path("pointsCanceled").asLong()).isEqualTo(50);
+    assertThat(refund.at("/lines/0/points").asLong()).isEqualTo(30);
+    assertThat(refund.at("/lines/1/points").asLong()).isEqualTo(20);
+    JsonNode tooMuch =
+        shop.refund(Map.of("id", "r2-" + orderId, "orderId", orderId, "amount", 5001));
+    assertThat(tooMuch.at("/userErrors/0/code").asString()).isEqualTo("REFUND_EXCEEDS_PURCHASE");
+  }
+
+  @Test
+  void spentPointsUnderStopAtZeroLeaveAShortfall() {
+    String customer = shop.newCustomer();
+    String orderId = threeUnitOrder(customer);
+    clock.advance(Duration.ofDays(15));
+    maintenance.runDue();
+    adjustments.adjust(customer, -80, "spent at the till", "spend-" + customer, "test");
+
+    JsonNode refund = shop.refundUnits("r-" + orderId, orderId, "l1", 3).path("refund");
+
+    assertThat(refund.path("pointsReversed").asLong()).isEqualTo(20);
+    assertThat(refund.path("shortfall").asLong()).isEqualTo(80);
+    assertThat(shop.points(customer).path("available").asLong()).isZero();
+    ledger.assertConsistent(customer);
+  }
+
+  @Test
+  void spentPointsUnderAllowNegativeGoBelowZeroAndLaterPointsSettleTheDebt() {
+    TestProgram.standard(rules, NegativeBalancePolicy.ALLOW_NEGATIVE);
+    String customer = shop.newCustomer();
+    String orderId = threeUnitOrder(customer);
+    clock.advance(Duration.ofDays(15));
+    maintenance.runDue();
+    adjustments.adjust(customer, -80, "spent at the till", "spend-" + customer, "test");
+
+    JsonNode refund = shop.refundUnits("r-" + orderId, orderId, "l1", 3).path("refund");
+    assertThat(refund.path("pointsReversed").asLong()).isEqualTo(100);
+    assertThat(shop.points(customer).path("available").asLong()).isEqualTo(-80);
+    ledger.assertConsistent(customer);
+
+    shop.buy(customer, clock.instant(), 5000, 1);
+    clock.advance(Duration.ofDays(15));
+    maintenance.runDue();
+    assertThat(shop.points(customer).path("available").asLong()).isEqualTo(-30);
+    ledger.assertConsistent(customer);
+  }
+
+  @Test
+  void refundsOfUnknownOrdersOrLinesAreRefusedAndWriteNothing() {
+    String customer = shop.newCustomer();
+    String orderId = threeUnitOrder(customer);
+
+    JsonNode unknownOrder =
+        shop.refundUnits("r-" + UUID.randomUUID(), "nope-" + UUID.randomUUID(), "l1", 1);
+    JsonNode unknownLine = shop.refundUnits("r-" + UUID.randomUUID(), orderId, "l9", 1);
+    JsonNode zero = shop.refundUnits("r-" + UUID.randomUUID(), orderId, "l1", 0);
+    JsonNode tooMany = shop.refundUnits("r-" + UUID.randomUUID(), orderId, "l1", 4);
+
+    assertThat(unknownOrder.at("/userErrors/0/code").asString()).isEqualTo("UNKNOWN_ORDER");
+    assertThat(unknownLine.at("/userErrors/0/code").asString()).isEqualTo("UNKNOWN_LINE");
+    assertThat(zero.at("/userErrors/0/code").asString()).isEqualTo("INVALID_QUANTITY");
+    assertThat(tooMany.at("/userErrors/0/code").asString()).isEqualTo("REFUND_EXCEEDS_PURCHASE");
+    assertThat(ledger.count("SELECT COUNT(*) FROM order_refund WHERE order_id = ?", orderId))
+        .isZero();
+    assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(100);
+  }
+}

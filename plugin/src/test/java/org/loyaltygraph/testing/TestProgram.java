@@ -1,0 +1,29 @@
+package org.loyaltygraph.testing;
+
+import java.util.List;
+import org.loyaltygraph.points.EarningRules;
+import org.loyaltygraph.points.EarningRulesService;
+import org.loyaltygraph.points.NegativeBalancePolicy;
+
+/**
+ * The program rules are global, so every test that earns points first publishes the rules it
+ * expects: 1 point per 1.00 USD, 14 days pending, 365 days to expiry, 30 days warning.
+ */
+public final class TestProgram {
+
+  private TestProgram() {}
+
+  public static EarningRules standard(EarningRulesService rules, NegativeBalancePolicy policy) {
+    var result =
+        rules.update(
+            new EarningRulesService.RulesChange(1L, 100L, 14, 365, null, 30, policy, List.of()));
+    if (!result.userErrors().isEmpty()) {
+      throw new AssertionError(result.userErrors().toString());
+    }
+    return result.rules();
+  }
+
+  public static EarningRules standard(EarningRulesService rules) {
+    return standard(rules, NegativeBalancePolicy.STOP_AT_ZERO);
+  }
+}
