@@ -45,6 +45,8 @@ CREATE TABLE tier_activity (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Each customer's standing, and the row the evaluation job leases (FOR UPDATE SKIP LOCKED).
+-- last_activity_id is the newest tier_activity row of the customer, written under this row's lock:
+-- an evaluation whose snapshot misses it knows to read the activity again with a lock.
 CREATE TABLE tier_state (
   customer_id        VARCHAR(64)   NOT NULL,
   tier_id            VARCHAR(64)   NULL,
@@ -52,6 +54,7 @@ CREATE TABLE tier_state (
   grace_ends_at      DATETIME(6)   NULL,
   next_evaluation_at DATETIME(6)   NULL,
   rules_version      BIGINT        NOT NULL,
+  last_activity_id   BIGINT        NOT NULL,
   evaluated_at       DATETIME(6)   NOT NULL,
   PRIMARY KEY (customer_id),
   KEY tier_state_due (next_evaluation_at),

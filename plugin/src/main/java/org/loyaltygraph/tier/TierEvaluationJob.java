@@ -37,8 +37,8 @@ public class TierEvaluationJob {
   }
 
   /**
-   * Evaluates every customer due now, one short transaction per batch, until none is left (rows
-   * leased by other instances are theirs). Answers how many this call evaluated.
+   * Evaluates every customer due now, one short transaction per batch, until a batch finds nothing
+   * (rows leased by other instances are theirs). Answers how many this call evaluated.
    */
   public int runDue() {
     int total = 0;
@@ -53,11 +53,11 @@ public class TierEvaluationJob {
           throw e;
         }
         log.info("Tier evaluation batch conflicted with another writer; retrying", e);
-        evaluated = batchSize;
+        evaluated = 1;
         continue;
       }
       total += evaluated;
-    } while (evaluated == batchSize);
+    } while (evaluated > 0);
     return total;
   }
 }

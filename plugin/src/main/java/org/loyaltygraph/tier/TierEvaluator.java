@@ -3,13 +3,12 @@ package org.loyaltygraph.tier;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,8 +61,9 @@ class TierEvaluator {
     if (activity.exists(sourceId)) {
       return;
     }
-    activity.insert(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now);
-    evaluate(state, catalog.current(), now, trigger, null);
+    boolean current = snapshotCurrent(state);
+    long id = activity.insert(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now);
+    evaluate(withLastActivity(state, id), current, catalog.current(), now, trigger, null);
   }
 
   /**
@@ -71,44 +71,52 @@ class TierEvaluator {
    * then those whose window rolls or whose grace ends by now. Rows leased by another instance are
    * skipped. Answers how many were evaluated.
    */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public int evaluateDue(int limit) {
+    // READ COMMITTED: rows the lease queries scan but do not take are unlocked at once, so
+    // instances running side by side do not skip work that nobody took
     Instant now = clock.instant();
     TierConfiguration config = catalog.fresh();
-    Set<String> stale = new LinkedHashSet<>(states.leaseStale(config.rulesVersion(), limit));
-    List<String> due = new ArrayList<>();
-    if (stale.size() < limit) {
-      for (String id : states.leaseDue(now, limit - stale.size())) {
-        if (!stale.contains(id)) {
-          due.add(id);
+    List<TierState> stale = states.leaseStale(config.rulesVersion(), limit);
+    Set<String> taken = new HashSet<>();
+    for (TierState state : stale) {
+      taken.add(state.customerId());
+      evaluate(state, snapshotCurrent(state), config, now, TierRules.Trigger.PROGRAM_CHANGE, null);
+    }
+    int evaluated = stale.size();
+    if (evaluated < limit) {
+      for (TierState state : states.leaseDue(now, limit - evaluated)) {
+        if (taken.add(state.customerId())) {
+          evaluate(state, snapshotCurrent(state), config, now, TierRules.Trigger.WINDOW, null);
+          evaluated++;
         }
       }
     }
-    List<String> leasedIds = new ArrayList<>(stale);
-    leasedIds.addAll(due);
-    Map<String, TierState> leased = states.findAll(leasedIds);
-    for (String id : stale) {
-      evaluate(leased.get(id), config, now, TierRules.Trigger.PROGRAM_CHANGE, null);
-    }
-    for (String id : due) {
-      evaluate(leased.get(id), config, now, TierRules.Trigger.WINDOW, null);
-    }
-    return stale.size() + due.size();
+    return evaluated;
   }
 
   /** Moves the holders of a tier being deleted, inside the deleting transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void reevaluateHolders(Tier deleted, TierConfiguration configWithout) {
     Instant now = clock.instant();
-    List<String> holders = states.lockHolders(deleted.id());
-    Map<String, TierState> locked = states.findAll(holders);
-    for (String id : holders) {
-      evaluate(locked.get(id), configWithout, now, TierRules.Trigger.PROGRAM_CHANGE, deleted);
+    for (TierState holder : states.lockHolders(deleted.id())) {
+      evaluate(
+          holder,
+          snapshotCurrent(holder),
+          configWithout,
+          now,
+          TierRules.Trigger.PROGRAM_CHANGE,
+          deleted);
     }
   }
 
+  /**
+   * @param snapshotCurrent whether this transaction's snapshot holds all of the customer's
+   *     activity; when not, the window is read with a lock, as last committed
+   */
   private void evaluate(
       TierState state,
+      boolean snapshotCurrent,
       TierConfiguration config,
       Instant now,
       TierRules.Trigger trigger,
@@ -124,8 +132,12 @@ class TierEvaluator {
       }
     }
     TierProgram program = config.program();
+    Instant start = program.windowStart(now);
+    Instant end = program.windowEnd(now);
     List<QualifyingActivity> window =
-        activity.inWindow(customerId, program.windowStart(now), program.windowEnd(now));
+        snapshotCurrent
+            ? activity.inWindow(customerId, start, end)
+            : activity.inWindowLatest(customerId, start, end);
     TierRules.Outcome outcome =
         TierRules.evaluate(config, held, vanished, state.graceEndsAt(), window, now, trigger);
     Tier tier = outcome.tier();
@@ -136,7 +148,8 @@ class TierEvaluator {
             outcome.qualifyingAmount(),
             outcome.graceEndsAt(),
             outcome.nextEvaluationAt(),
-            config.rulesVersion()),
+            config.rulesVersion(),
+            state.lastActivityId()),
         now);
     if (outcome.changeReason() != null) {
       changes.insert(
@@ -149,6 +162,26 @@ class TierEvaluator {
               outcome.changeReason(),
               now));
     }
+  }
+
+  /**
+   * Whether this transaction's snapshot sees the customer's newest activity. An order's transaction
+   * may have read (and so fixed its snapshot) before it took the customer's lock, while another
+   * order of the same customer committed; the state row, read with its lock, names the newest.
+   */
+  private boolean snapshotCurrent(TierState locked) {
+    return activity.lastIdSeen(locked.customerId()) == locked.lastActivityId();
+  }
+
+  private static TierState withLastActivity(TierState s, long activityId) {
+    return new TierState(
+        s.customerId(),
+        s.tierId(),
+        s.qualifyingAmount(),
+        s.graceEndsAt(),
+        s.nextEvaluationAt(),
+        s.rulesVersion(),
+        activityId);
   }
 
   /** The held tier as the history last recorded it, for a tier deleted since. */

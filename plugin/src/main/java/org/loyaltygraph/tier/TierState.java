@@ -6,6 +6,7 @@ import java.time.Instant;
  * A customer's stored standing: the tier held, a running grace period, and when to look again.
  *
  * @param rulesVersion the program rules it was last evaluated with
+ * @param lastActivityId the customer's newest qualifying activity row (0 for none)
  */
 record TierState(
     String customerId,
@@ -13,4 +14,5 @@ record TierState(
     long qualifyingAmount,
     Instant graceEndsAt,
     Instant nextEvaluationAt,
-    long rulesVersion) {}
+    long rulesVersion,
+    long lastActivityId) {}

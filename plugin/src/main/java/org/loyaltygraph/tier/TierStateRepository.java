@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class TierStateRepository {
 
   private static final String COLUMNS =
-      "customer_id, tier_id, qualifying_amount, grace_ends_at, next_evaluation_at, rules_version";
+      "customer_id, tier_id, qualifying_amount, grace_ends_at, next_evaluation_at, rules_version,"
+          + " last_activity_id";
 
   private final JdbcClient jdbc;
 
@@ -31,7 +32,7 @@ class TierStateRepository {
     jdbc.sql(
             "INSERT INTO tier_state ("
                 + COLUMNS
-                + ", evaluated_at) VALUES (?, NULL, 0, NULL, NULL, 0, ?)"
+                + ", evaluated_at) VALUES (?, NULL, 0, NULL, NULL, 0, 0, ?)"
                 + " ON DUPLICATE KEY UPDATE customer_id = customer_id")
         .params(customerId, Timestamp.from(now))
         .update();
@@ -67,39 +68,43 @@ class TierStateRepository {
 
   /**
    * Leases customers whose window rolls or whose grace ends by {@code now}; rows other instances
-   * hold are skipped, not waited for.
+   * hold are skipped, not waited for. A locking read, so the rows are as last committed.
    */
-  List<String> leaseDue(Instant now, int limit) {
+  List<TierState> leaseDue(Instant now, int limit) {
     return jdbc.sql(
-            "SELECT customer_id FROM tier_state WHERE next_evaluation_at <= ?"
+            "SELECT "
+                + COLUMNS
+                + " FROM tier_state WHERE next_evaluation_at <= ?"
                 + " ORDER BY next_evaluation_at LIMIT ? FOR UPDATE SKIP LOCKED")
         .params(Timestamp.from(now), limit)
-        .query(String.class)
+        .query(TierStateRepository::map)
         .list();
   }
 
   /** Leases customers last evaluated under older program rules. */
-  List<String> leaseStale(long rulesVersion, int limit) {
+  List<TierState> leaseStale(long rulesVersion, int limit) {
     return jdbc.sql(
-            "SELECT customer_id FROM tier_state WHERE rules_version < ?"
-                + " LIMIT ? FOR UPDATE SKIP LOCKED")
+            "SELECT "
+                + COLUMNS
+                + " FROM tier_state WHERE rules_version < ? LIMIT ? FOR UPDATE SKIP LOCKED")
         .params(rulesVersion, limit)
-        .query(String.class)
+        .query(TierStateRepository::map)
         .list();
   }
 
   /** Locks every holder of a tier (the tier is about to go away). */
-  List<String> lockHolders(String tierId) {
-    return jdbc.sql("SELECT customer_id FROM tier_state WHERE tier_id = ? FOR UPDATE")
+  List<TierState> lockHolders(String tierId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM tier_state WHERE tier_id = ? FOR UPDATE")
         .param(tierId)
-        .query(String.class)
+        .query(TierStateRepository::map)
         .list();
   }
 
   void save(TierState state, Instant evaluatedAt) {
     jdbc.sql(
             "UPDATE tier_state SET tier_id = ?, qualifying_amount = ?, grace_ends_at = ?,"
-                + " next_evaluation_at = ?, rules_version = ?, evaluated_at = ?"
+                + " next_evaluation_at = ?, rules_version = ?, last_activity_id = ?,"
+                + " evaluated_at = ?"
                 + " WHERE customer_id = ?")
         .params(
             state.tierId(),
@@ -107,6 +112,7 @@ class TierStateRepository {
             timestamp(state.graceEndsAt()),
             timestamp(state.nextEvaluationAt()),
             state.rulesVersion(),
+            state.lastActivityId(),
             Timestamp.from(evaluatedAt),
             state.customerId())
         .update();
@@ -128,6 +134,7 @@ class TierStateRepository {
         rs.getLong("qualifying_amount"),
         instant(rs, "grace_ends_at"),
         instant(rs, "next_evaluation_at"),
-        rs.getLong("rules_version"));
+        rs.getLong("rules_version"),
+        rs.getLong("last_activity_id"));
   }
 }
