@@ -2,15 +2,13 @@ package org.loyaltygraph.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.loyaltygraph.security.ApiKeyService;
-import org.loyaltygraph.security.Permission;
 import org.loyaltygraph.security.Role;
+import org.loyaltygraph.testing.AdminSessions;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +37,7 @@ class TierAdminTest {
       "{ tierProgram { basis window windowMonths downgradeGraceDays timeZone } }";
 
   @Autowired GraphQLTestClient graphql;
-  @Autowired ApiKeyService apiKeys;
+  @Autowired AdminSessions adminSessions;
   @Autowired TierService tiers;
 
   private TierProgramFixture program;
@@ -262,7 +260,6 @@ class TierAdminTest {
   }
 
   private String bearer(Role role) {
-    return "Bearer "
-        + apiKeys.issue("tier test " + role, role, EnumSet.noneOf(Permission.class)).key();
+    return adminSessions.bearer(role);
   }
 }
