@@ -9,7 +9,6 @@ import graphql.execution.DataFetcherExceptionHandlerResult;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.loyaltygraph.security.AccessDeniedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,17 +28,14 @@ class ClientErrorHandler implements DataFetcherExceptionHandler {
     Throwable error = unwrap(params.getException());
     String traceId = UUID.randomUUID().toString();
     GraphQLError graphQLError;
-    if (error instanceof AccessDeniedException denied) {
-      log.info("trace={} denied {}: {}", traceId, params.getPath(), denied.getMessage());
-      graphQLError = build(params, denied.code(), denied.publicMessage(), traceId);
-    } else if (error instanceof ClientError clientError) {
+    if (error instanceof ClientError clientError) {
       log.info(
           "trace={} {} at {}: {}",
           traceId,
           clientError.code(),
           params.getPath(),
           error.getMessage());
-      graphQLError = build(params, clientError.code(), clientError.getMessage(), traceId);
+      graphQLError = build(params, clientError.code(), clientError.publicMessage(), traceId);
     } else {
       log.error("trace={} internal error at {}", traceId, params.getPath(), error);
       graphQLError = build(params, "INTERNAL", "Internal error; quote the trace id.", traceId);

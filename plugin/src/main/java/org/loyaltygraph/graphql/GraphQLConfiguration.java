@@ -1,6 +1,5 @@
 package org.loyaltygraph.graphql;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +8,7 @@ import org.springframework.graphql.observation.GraphQlObservationInstrumentation
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
-/** The shared GraphQL edge: the HTTP handler, the rate limiter and the request metrics. */
+/** The shared GraphQL edge: the HTTP handler and the request metrics. */
 @Configuration(proxyBeanMethods = false)
 class GraphQLConfiguration {
 
@@ -17,11 +16,6 @@ class GraphQLConfiguration {
   @Bean
   GraphQlHttpHandler loyaltyGraphHttpHandler(WebGraphQlHandler webGraphQlHandler) {
     return new GraphQLHttpHandler(webGraphQlHandler);
-  }
-
-  @Bean
-  CallerRateLimiter callerRateLimiter(GraphQLProperties properties) {
-    return new CallerRateLimiter(properties.rateLimit(), Ticker.systemTicker());
   }
 
   /**

@@ -27,7 +27,7 @@ class GraphQLHttpHandler extends GraphQlHttpHandler {
     boolean rateLimited =
         !response.getExecutionResult().isDataPresent()
             && response.getExecutionResult().getErrors().stream()
-                .anyMatch(e -> RateLimitInstrumentation.RATE_LIMITED.equals(Refusal.codeOf(e)));
+                .anyMatch(e -> Refusal.RATE_LIMITED.equals(Refusal.codeOf(e)));
     return rateLimited
         ? HttpStatus.TOO_MANY_REQUESTS
         : super.selectResponseStatus(response, responseType);

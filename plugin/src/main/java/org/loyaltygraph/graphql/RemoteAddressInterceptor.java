@@ -16,9 +16,10 @@ import reactor.core.publisher.Mono;
  * {@code Retry-After} to a refused request's response.
  */
 @Component
-class RemoteAddressInterceptor implements WebGraphQlInterceptor {
+public class RemoteAddressInterceptor implements WebGraphQlInterceptor {
 
-  static final String REMOTE_ADDRESS = "loyaltygraph.remoteAddress";
+  /** Key of the client's address in the GraphQL context, absent when unknown. */
+  public static final String REMOTE_ADDRESS = "loyaltygraph.remoteAddress";
 
   @Override
   public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -38,11 +39,12 @@ class RemoteAddressInterceptor implements WebGraphQlInterceptor {
   private static void retryAfter(WebGraphQlResponse response) {
     for (GraphQLError error : response.getExecutionResult().getErrors()) {
       Map<String, Object> extensions = error.getExtensions();
-      if (extensions != null
-          && RateLimitInstrumentation.RATE_LIMITED.equals(extensions.get("code"))) {
+      if (extensions != null && Refusal.RATE_LIMITED.equals(extensions.get("code"))) {
         response
             .getResponseHeaders()
-            .set(HttpHeaders.RETRY_AFTER, String.valueOf(extensions.get("retryAfterSeconds")));
+            .set(
+                HttpHeaders.RETRY_AFTER,
+                String.valueOf(extensions.get(Refusal.RETRY_AFTER_SECONDS)));
         return;
       }
     }

@@ -1,22 +1,20 @@
 package org.loyaltygraph.security;
 
-/** The caller may not use this field. The message names the field only, never who may. */
-public class AccessDeniedException extends RuntimeException {
+import org.loyaltygraph.graphql.ClientError;
 
-  private final boolean authenticated;
+/**
+ * The caller may not use this field: {@code FORBIDDEN} for an authenticated caller, {@code
+ * UNAUTHENTICATED} otherwise. The client's message names nothing; the log's names the field only,
+ * never who may.
+ */
+public class AccessDeniedException extends ClientError {
 
   public AccessDeniedException(boolean authenticated, String field) {
-    super((authenticated ? "Forbidden: " : "Unauthenticated: ") + field);
-    this.authenticated = authenticated;
-  }
-
-  public String code() {
-    return authenticated ? "FORBIDDEN" : "UNAUTHENTICATED";
-  }
-
-  public String publicMessage() {
-    return authenticated
-        ? "This caller may not use this field."
-        : "Authentication required: send an API key or a token.";
+    super(
+        authenticated ? "FORBIDDEN" : "UNAUTHENTICATED",
+        authenticated
+            ? "This caller may not use this field."
+            : "Authentication required: send an API key or a token.",
+        (authenticated ? "Forbidden: " : "Unauthenticated: ") + field);
   }
 }

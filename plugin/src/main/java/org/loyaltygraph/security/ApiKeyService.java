@@ -104,6 +104,11 @@ public class ApiKeyService {
 
   /** A new key: the plain text is in the answer and nowhere else. */
   public IssuedKey issue(String name, Role role, Set<Permission> scopes) {
+    if (!KEY_ROLES.contains(role)) {
+      // admins log in; a key with an admin role would be a password that never expires
+      throw new IllegalArgumentException(
+          "API keys are for STOREFRONT, PARTNER or ROUTER, not " + role);
+    }
     String plain = newKey();
     ApiKey stored = store(name, role, scopes, plain);
     return new IssuedKey(plain, stored.id(), name, role);

@@ -1,16 +1,311 @@
 package org.loyaltygraph.tier;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.loyaltygraph.graphql.ClientError;
+import org.loyaltygraph.graphql.UserError;
+import org.loyaltygraph.order.OrderRecorded;
+import org.loyaltygraph.order.OrderRefunded;
 import org.loyaltygraph.points.EarningMultiplierSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The tier program. Placeholder until the tier feature lands: everyone earns at 1x. */
+/**
+ * The tier program: its configuration, each customer's standing and history, and the multiplier the
+ * points feature applies at earning time. Other features reach tiers through this class.
+ */
 @Service
 public class TierService implements EarningMultiplierSource {
 
-  /** The points multiplier of the tier the customer holds now. */
+  static final int MAX_PAGE = 100;
+  private static final String CURSOR_PREFIX = "tier-change:";
+
+  private final TierRepository tiers;
+  private final TierCatalog catalog;
+  private final TierEvaluator evaluator;
+  private final TierStateRepository states;
+  private final TierActivityRepository activity;
+  private final TierChangeRepository changes;
+  private final Clock clock;
+
+  TierService(
+      TierRepository tiers,
+      TierCatalog catalog,
+      TierEvaluator evaluator,
+      TierStateRepository states,
+      TierActivityRepository activity,
+      TierChangeRepository changes,
+      Clock clock) {
+    this.tiers = tiers;
+    this.catalog = catalog;
+    this.evaluator = evaluator;
+    this.states = states;
+    this.activity = activity;
+    this.changes = changes;
+    this.clock = clock;
+  }
+
+  /** The tiers, lowest threshold first. */
+  public List<Tier> tiers() {
+    return catalog.current().tiers();
+  }
+
+  public TierProgram program() {
+    return catalog.current().program();
+  }
+
+  @Transactional
+  public TierResult create(TierDraft draft) {
+    TierRepository.ProgramRow program = tiers.lockProgram();
+    List<UserError> errors = new ArrayList<>();
+    String id = TierValidation.id(draft.id(), errors);
+    String name = TierValidation.name(draft.name(), errors);
+    Long threshold = TierValidation.threshold(draft.threshold(), errors);
+    BigDecimal multiplier =
+        draft.pointsMultiplier() == null
+            ? BigDecimal.ONE
+            : TierValidation.multiplier(draft.pointsMultiplier(), errors);
+    List<String> perks =
+        TierValidation.perks(draft.perks() == null ? List.of() : draft.perks(), errors);
+    if (id != null && tiers.findTier(id).isPresent()) {
+      errors.add(UserError.of("DUPLICATE", "A tier with this id exists.", "input", "id"));
+    }
+    if (threshold != null && tiers.thresholdTaken(threshold, null)) {
+      errors.add(
+          UserError.of("DUPLICATE", "Another tier has this threshold.", "input", "threshold"));
+    }
+    if (!errors.isEmpty()) {
+      return TierResult.refused(errors);
+    }
+    Instant now = clock.instant();
+    Tier tier =
+        new Tier(id, name, threshold, multiplier, Boolean.TRUE.equals(draft.freeShipping()), perks);
+    tiers.insertTier(tier, now);
+    // a new tier can move anyone: the job re-evaluates everyone under the new rules
+    tiers.saveProgram(program.program(), program.rulesVersion() + 1, now);
+    catalog.evict();
+    return TierResult.ok(tiers.findTier(id).orElseThrow());
+  }
+
+  @Transactional
+  public TierResult update(TierEdit edit) {
+    TierRepository.ProgramRow program = tiers.lockProgram();
+    List<UserError> errors = new ArrayList<>();
+    String id = TierValidation.id(edit.id(), errors);
+    Tier old = id == null ? null : tiers.findTier(id).orElse(null);
+    if (id != null && old == null) {
+      errors.add(UserError.of("UNKNOWN_TIER", "No tier has this id.", "input", "id"));
+    }
+    String name = edit.name() == null ? null : TierValidation.name(edit.name(), errors);
+    Long threshold =
+        edit.threshold() == null ? null : TierValidation.threshold(edit.threshold(), errors);
+    BigDecimal multiplier =
+        edit.pointsMultiplier() == null
+            ? null
+            : TierValidation.multiplier(edit.pointsMultiplier(), errors);
+    List<String> perks = edit.perks() == null ? null : TierValidation.perks(edit.perks(), errors);
+    if (id != null && threshold != null && tiers.thresholdTaken(threshold, id)) {
+      errors.add(
+          UserError.of("DUPLICATE", "Another tier has this threshold.", "input", "threshold"));
+    }
+    if (!errors.isEmpty()) {
+      return TierResult.refused(errors);
+    }
+    Instant now = clock.instant();
+    Tier tier =
+        new Tier(
+            id,
+            name == null ? old.name() : name,
+            threshold == null ? old.threshold() : threshold,
+            multiplier == null ? old.pointsMultiplier() : multiplier,
+            edit.freeShipping() == null ? old.freeShipping() : edit.freeShipping(),
+            perks == null ? old.perks() : perks);
+    tiers.updateTier(tier, now);
+    if (tier.threshold() != old.threshold()) {
+      tiers.saveProgram(program.program(), program.rulesVersion() + 1, now);
+    }
+    catalog.evict();
+    return TierResult.ok(tiers.findTier(id).orElseThrow());
+  }
+
+  /** Deletes a tier and moves its holders at once to the tier their amount qualifies for. */
+  @Transactional
+  public TierResult delete(String tierId) {
+    TierRepository.ProgramRow program = tiers.lockProgram();
+    List<UserError> errors = new ArrayList<>();
+    String id = TierValidation.id(tierId, errors);
+    Tier old = id == null ? null : tiers.findTier(id).orElse(null);
+    if (id != null && old == null) {
+      errors.add(UserError.of("UNKNOWN_TIER", "No tier has this id.", "input", "id"));
+    }
+    if (!errors.isEmpty()) {
+      return TierResult.refused(errors);
+    }
+    tiers.deleteTier(id);
+    tiers.saveProgram(program.program(), program.rulesVersion() + 1, clock.instant());
+    catalog.evict();
+    evaluator.reevaluateHolders(old, catalog.fresh());
+    return TierResult.ok(null);
+  }
+
+  @Transactional
+  public TierProgramResult updateProgram(TierProgramEdit edit) {
+    TierRepository.ProgramRow current = tiers.lockProgram();
+    List<UserError> errors = new ArrayList<>();
+    TierValidation.windowMonths(edit.windowMonths(), errors);
+    TierValidation.graceDays(edit.downgradeGraceDays(), errors);
+    var zone = edit.timeZone() == null ? null : TierValidation.timeZone(edit.timeZone(), errors);
+    if (!errors.isEmpty()) {
+      return TierProgramResult.refused(errors);
+    }
+    TierProgram old = current.program();
+    TierProgram program =
+        new TierProgram(
+            Objects.requireNonNullElse(edit.basis(), old.basis()),
+            Objects.requireNonNullElse(edit.window(), old.window()),
+            Objects.requireNonNullElse(edit.windowMonths(), old.windowMonths()),
+            Objects.requireNonNullElse(edit.downgradeGraceDays(), old.downgradeGraceDays()),
+            zone == null ? old.timeZone() : zone);
+    // the grace period applies to future drops only; anything else can move customers
+    boolean qualificationChanged =
+        program.basis() != old.basis()
+            || program.window() != old.window()
+            || program.windowMonths() != old.windowMonths()
+            || !program.timeZone().equals(old.timeZone());
+    tiers.saveProgram(
+        program, current.rulesVersion() + (qualificationChanged ? 1 : 0), clock.instant());
+    catalog.evict();
+    return TierProgramResult.ok(program);
+  }
+
+  /**
+   * The points multiplier of the tier the customer holds now (1 without a tier). The points feature
+   * calls it at earning time, before the order itself counts towards tiers.
+   */
   @Override
   public BigDecimal multiplierFor(String customerId) {
-    return BigDecimal.ONE;
+    // on the earning path: one primary-key read and the cached configuration
+    TierConfiguration config = catalog.current();
+    TierState state = states.find(customerId).orElse(null);
+    Tier held =
+        state == null
+            ? config.qualifiedFor(0)
+            : state.tierId() == null
+                ? null
+                : config
+                    .tier(state.tierId())
+                    .orElseGet(() -> config.qualifiedFor(state.qualifyingAmount()));
+    return held == null ? BigDecimal.ONE : held.pointsMultiplier();
+  }
+
+  public TierStanding standing(String customerId) {
+    return standings(List.of(customerId)).get(customerId);
+  }
+
+  /** Standings of several customers in three queries, for the DataLoader behind Loyalty.tier. */
+  public Map<String, TierStanding> standings(Collection<String> customerIds) {
+    TierConfiguration config = catalog.current();
+    TierProgram program = config.program();
+    Instant now = clock.instant();
+    Map<String, TierState> stored = states.findAll(customerIds);
+    Map<String, List<QualifyingActivity>> windows =
+        activity.inWindow(customerIds, program.windowStart(now), program.windowEnd(now));
+    Map<String, TierStanding> result = new LinkedHashMap<>();
+    for (String id : customerIds) {
+      List<QualifyingActivity> window = windows.getOrDefault(id, List.of());
+      TierState state = stored.get(id);
+      // never evaluated, or holding a tier deleted a moment ago: show what evaluation would give
+      Tier held =
+          state == null
+              ? config.qualifiedFor(TierRules.sum(window, program))
+              : state.tierId() == null
+                  ? null
+                  : config
+                      .tier(state.tierId())
+                      .orElseGet(() -> config.qualifiedFor(TierRules.sum(window, program)));
+      result.put(
+          id,
+          TierRules.standing(id, config, held, state == null ? null : state.graceEndsAt(), window));
+    }
+    return result;
+  }
+
+  /**
+   * The customer's tier changes, newest first.
+   *
+   * @param first 1 to 100, otherwise a {@link ClientError} {@code INVALID_ARGUMENT}
+   * @param after the cursor of the last change of the previous page, or null
+   */
+  public TierHistoryPage history(String customerId, int first, String after) {
+    if (first < 1 || first > MAX_PAGE) {
+      throw new ClientError("INVALID_ARGUMENT", "first must be 1 to " + MAX_PAGE + ".");
+    }
+    Long before = after == null ? null : decodeCursor(after);
+    List<TierChangeRepository.Row> rows = changes.page(customerId, before, first + 1);
+    List<TierChange> page =
+        rows.stream()
+            .limit(first)
+            .map(
+                r ->
+                    new TierChange(
+                        encodeCursor(r.id()),
+                        r.from(),
+                        r.to(),
+                        r.changedAt(),
+                        r.reason(),
+                        r.amount()))
+            .toList();
+    return new TierHistoryPage(page, rows.size() > first, after != null);
+  }
+
+  /** Counts an order towards its customer's tier; a replay of the same order changes nothing. */
+  @Transactional
+  public void recordOrder(OrderRecorded order) {
+    evaluator.record(
+        order.customerId(),
+        "order:" + order.orderId(),
+        order.placedAt(),
+        order.baseSpend(),
+        order.points(),
+        TierRules.Trigger.ORDER);
+  }
+
+  /** Takes a refund off the window of its order (dated at the order's placedAt). */
+  @Transactional
+  public void recordRefund(OrderRefunded refund) {
+    evaluator.record(
+        refund.customerId(),
+        "refund:" + refund.orderId() + ":" + refund.refundId(),
+        refund.placedAt(),
+        -refund.baseSpendRefunded(),
+        -refund.pointsTakenBack(),
+        TierRules.Trigger.REFUND);
+  }
+
+  private static String encodeCursor(long id) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long decodeCursor(String cursor) {
+    try {
+      String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      if (plain.startsWith(CURSOR_PREFIX)) {
+        return Long.parseLong(plain.substring(CURSOR_PREFIX.length()));
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the refusal below (NumberFormatException is one too)
+    }
+    throw new ClientError("INVALID_ARGUMENT", "after is not a cursor of this list.");
   }
 }

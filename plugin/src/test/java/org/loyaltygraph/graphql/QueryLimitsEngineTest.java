@@ -35,8 +35,7 @@ class QueryLimitsEngineTest {
 
   GraphQL engine(int maxDepth) {
     GraphQLProperties limits =
-        new GraphQLProperties(
-            maxDepth, 5000, DataSize.ofKilobytes(16), 2000, GraphQLProperties.RateLimit.defaults());
+        new GraphQLProperties(maxDepth, 5000, DataSize.ofKilobytes(16), 2000);
     SimplePerformantInstrumentation countFetches =
         new SimplePerformantInstrumentation() {
           @Override

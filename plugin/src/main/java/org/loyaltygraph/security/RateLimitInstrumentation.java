@@ -1,4 +1,4 @@
-package org.loyaltygraph.graphql;
+package org.loyaltygraph.security;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -8,20 +8,20 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import java.util.Map;
-import org.loyaltygraph.security.CallerContext;
+import org.loyaltygraph.graphql.Refusal;
+import org.loyaltygraph.graphql.RemoteAddressInterceptor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes one request from the caller's budget before the document is even parsed; over budget, the
- * request is refused with {@code RATE_LIMITED} (HTTP 429, see {@link GraphQLHttpHandler}).
+ * request is refused with {@link Refusal#RATE_LIMITED}, which the shared GraphQL layer answers with
+ * HTTP 429 and {@code Retry-After}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class RateLimitInstrumentation extends SimplePerformantInstrumentation {
-
-  static final String RATE_LIMITED = "RATE_LIMITED";
 
   private final CallerRateLimiter limiter;
 
@@ -40,9 +40,9 @@ class RateLimitInstrumentation extends SimplePerformantInstrumentation {
     if (!decision.allowed()) {
       long seconds = decision.retryAfterSeconds();
       throw Refusal.of(
-          RATE_LIMITED,
+          Refusal.RATE_LIMITED,
           "Too many requests from this caller; retry in " + seconds + " s.",
-          Map.of("retryAfterSeconds", seconds));
+          Map.of(Refusal.RETRY_AFTER_SECONDS, seconds));
     }
     return SimpleInstrumentationContext.noOp();
   }

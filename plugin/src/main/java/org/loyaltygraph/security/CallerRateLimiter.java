@@ -1,12 +1,10 @@
-package org.loyaltygraph.graphql;
+package org.loyaltygraph.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.loyaltygraph.security.Caller;
-import org.loyaltygraph.security.Role;
 
 /**
  * The request budget of each caller: one {@link TokenBucket} per principal (key id, admin, customer
@@ -16,15 +14,15 @@ import org.loyaltygraph.security.Role;
  * <p>It reads a monotonic {@link Ticker}, not the application {@code Clock}: budgets are about
  * elapsed real time, and the business clock may be set or frozen (tests, replays).
  */
-public class CallerRateLimiter {
+class CallerRateLimiter {
 
   private static final int MAX_TRACKED_CALLERS = 100_000;
 
-  private final GraphQLProperties.RateLimit config;
+  private final RateLimitProperties config;
   private final Ticker ticker;
   private final Cache<String, TokenBucket> buckets;
 
-  public CallerRateLimiter(GraphQLProperties.RateLimit config, Ticker ticker) {
+  CallerRateLimiter(RateLimitProperties config, Ticker ticker) {
     this.config = config;
     this.ticker = ticker;
     this.buckets =
@@ -36,7 +34,7 @@ public class CallerRateLimiter {
   }
 
   /** Takes one request from the caller's budget. */
-  public Decision acquire(Caller caller, String remoteAddress) {
+  Decision acquire(Caller caller, String remoteAddress) {
     if (!config.enabled()) {
       return Decision.ALLOWED;
     }
@@ -51,10 +49,10 @@ public class CallerRateLimiter {
     return wait == 0 ? Decision.ALLOWED : new Decision(false, Duration.ofNanos(wait));
   }
 
-  private static long timeToRefill(GraphQLProperties.RateLimit config) {
+  private static long timeToRefill(RateLimitProperties config) {
     double seconds = config.burst() / config.requestsPerSecond();
     for (Role role : Role.values()) {
-      GraphQLProperties.Budget budget = config.budgetOf(role);
+      RateLimitProperties.Budget budget = config.budgetOf(role);
       seconds = Math.max(seconds, budget.burst() / budget.requestsPerSecond());
     }
     return TimeUnit.SECONDS.toNanos((long) Math.ceil(Math.max(60, seconds)));
@@ -66,7 +64,7 @@ public class CallerRateLimiter {
    * @param allowed true when a token was taken
    * @param retryAfter zero when allowed
    */
-  public record Decision(boolean allowed, Duration retryAfter) {
+  record Decision(boolean allowed, Duration retryAfter) {
 
     static final Decision ALLOWED = new Decision(true, Duration.ZERO);
 

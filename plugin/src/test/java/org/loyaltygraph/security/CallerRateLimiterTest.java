@@ -1,4 +1,4 @@
-package org.loyaltygraph.graphql;
+package org.loyaltygraph.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,21 +7,26 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.loyaltygraph.graphql.GraphQLProperties.Budget;
-import org.loyaltygraph.graphql.GraphQLProperties.RateLimit;
-import org.loyaltygraph.security.Caller;
-import org.loyaltygraph.security.Role;
+import org.loyaltygraph.graphql.RemoteAddressInterceptor;
+import org.loyaltygraph.security.RateLimitProperties.Budget;
 
 class CallerRateLimiterTest {
+
+  static final GraphQLSchema SCHEMA =
+      UnExecutableSchemaGenerator.makeUnExecutableSchema(
+          new SchemaParser().parse("type Query { version: String }"));
 
   final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   final Ticker ticker = nanos::get;
 
-  CallerRateLimiter limiter(RateLimit config) {
+  CallerRateLimiter limiter(RateLimitProperties config) {
     return new CallerRateLimiter(config, ticker);
   }
 
@@ -31,7 +36,7 @@ class CallerRateLimiterTest {
 
   @Test
   void aCallerMaySendItsBurstAtOnceThenWaitsForTheRate() {
-    CallerRateLimiter limiter = limiter(new RateLimit(true, 2, 3, null));
+    CallerRateLimiter limiter = limiter(new RateLimitProperties(true, 2, 3, null));
     Caller partner = Caller.of(Role.PARTNER, "key-1");
 
     for (int i = 0; i < 3; i++) {
@@ -50,7 +55,7 @@ class CallerRateLimiterTest {
 
   @Test
   void anIdleBucketRefillsToItsBurstAndNoFurther() {
-    CallerRateLimiter limiter = limiter(new RateLimit(true, 1, 2, null));
+    CallerRateLimiter limiter = limiter(new RateLimitProperties(true, 1, 2, null));
     Caller customer = Caller.customer("c-1");
     limiter.acquire(customer, null);
     limiter.acquire(customer, null);
@@ -64,7 +69,7 @@ class CallerRateLimiterTest {
 
   @Test
   void eachCallerHasItsOwnBudgetAndAnonymousCallersOneByAddress() {
-    CallerRateLimiter limiter = limiter(new RateLimit(true, 1, 1, null));
+    CallerRateLimiter limiter = limiter(new RateLimitProperties(true, 1, 1, null));
 
     assertThat(limiter.acquire(Caller.customer("a"), "10.0.0.1").allowed()).isTrue();
     assertThat(limiter.acquire(Caller.customer("a"), "10.0.0.2").allowed()).isFalse();
@@ -76,14 +81,15 @@ class CallerRateLimiterTest {
 
   @Test
   void theStorefrontServerHasALargerBudgetUnlessConfiguredOtherwise() {
-    CallerRateLimiter limiter = limiter(new RateLimit(true, 1, 1, null));
+    CallerRateLimiter limiter = limiter(new RateLimitProperties(true, 1, 1, null));
     Caller storefront = Caller.of(Role.STOREFRONT, "key-s");
     for (int i = 0; i < 1000; i++) {
       assertThat(limiter.acquire(storefront, null).allowed()).isTrue();
     }
 
     CallerRateLimiter strict =
-        limiter(new RateLimit(true, 1000, 1000, Map.of(Role.STOREFRONT, new Budget(1, 1))));
+        limiter(
+            new RateLimitProperties(true, 1000, 1000, Map.of(Role.STOREFRONT, new Budget(1, 1))));
     assertThat(strict.acquire(storefront, null).allowed()).isTrue();
     assertThat(strict.acquire(storefront, null).allowed()).isFalse();
     assertThat(strict.acquire(Caller.of(Role.ROUTER, "router"), null).allowed()).isTrue();
@@ -91,11 +97,9 @@ class CallerRateLimiterTest {
 
   @Test
   void overBudgetTheWholeRequestIsRefusedWithRateLimitedAndWhenToRetry() {
-    CallerRateLimiter limiter = limiter(new RateLimit(true, 0.5, 1, null));
+    CallerRateLimiter limiter = limiter(new RateLimitProperties(true, 0.5, 1, null));
     GraphQL engine =
-        GraphQL.newGraphQL(QueryShapeTest.SCHEMA)
-            .instrumentation(new RateLimitInstrumentation(limiter))
-            .build();
+        GraphQL.newGraphQL(SCHEMA).instrumentation(new RateLimitInstrumentation(limiter)).build();
     ExecutionInput.Builder request =
         ExecutionInput.newExecutionInput("{ version }")
             .graphQLContext(Map.of(RemoteAddressInterceptor.REMOTE_ADDRESS, "10.0.0.9"));
@@ -112,7 +116,7 @@ class CallerRateLimiterTest {
 
   @Test
   void aDisabledLimitAllowsEverything() {
-    CallerRateLimiter limiter = limiter(new RateLimit(false, 1, 1, null));
+    CallerRateLimiter limiter = limiter(new RateLimitProperties(false, 1, 1, null));
 
     for (int i = 0; i < 10; i++) {
       assertThat(limiter.acquire(Caller.ANONYMOUS, "10.0.0.1").allowed()).isTrue();
@@ -121,11 +125,11 @@ class CallerRateLimiterTest {
 
   @Test
   void theDefaultsAreGenerousAndABudgetMustBePositive() {
-    RateLimit defaults = GraphQLProperties.defaults().rateLimit();
+    RateLimitProperties defaults = RateLimitProperties.defaults();
     assertThat(defaults.budgetOf(Role.PARTNER)).isEqualTo(new Budget(1000, 2000));
     assertThat(defaults.budgetOf(Role.STOREFRONT).requestsPerSecond()).isGreaterThan(10_000);
 
-    assertThatThrownBy(() -> new RateLimit(true, 0, 10, null))
+    assertThatThrownBy(() -> new RateLimitProperties(true, 0, 10, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Budget(10, 0)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -1,4 +1,4 @@
-package org.loyaltygraph.graphql;
+package org.loyaltygraph.security;
 
 /**
  * A token bucket: holds up to {@code burst} tokens, refills at {@code requestsPerSecond}, and each
@@ -11,7 +11,7 @@ final class TokenBucket {
   private double tokens;
   private long refilledAt;
 
-  TokenBucket(GraphQLProperties.Budget budget, long now) {
+  TokenBucket(RateLimitProperties.Budget budget, long now) {
     this.capacity = Math.max(1, budget.burst());
     this.tokensPerNano = budget.requestsPerSecond() / 1e9;
     this.tokens = capacity;

@@ -1,0 +1,30 @@
+package org.loyaltygraph.tier;
+
+import org.loyaltygraph.order.OrderRecorded;
+import org.loyaltygraph.order.OrderRefunded;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hears orders and refunds synchronously, inside the order feature's transaction: an order is never
+ * stored without counting towards its customer's tier, nor counted without being stored.
+ */
+@Component
+class TierActivityListener {
+
+  private final TierService tiers;
+
+  TierActivityListener(TierService tiers) {
+    this.tiers = tiers;
+  }
+
+  @EventListener
+  void on(OrderRecorded order) {
+    tiers.recordOrder(order);
+  }
+
+  @EventListener
+  void on(OrderRefunded refund) {
+    tiers.recordRefund(refund);
+  }
+}

@@ -1,0 +1,194 @@
+package org.loyaltygraph.tier;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies {@link TierRules} to stored customers: on each order and refund, for customers whose
+ * window rolls or grace ends, and after program changes. Every evaluation holds the customer's
+ * state row lock, so two never interleave for one customer.
+ */
+@Component
+class TierEvaluator {
+
+  private final TierStateRepository states;
+  private final TierActivityRepository activity;
+  private final TierChangeRepository changes;
+  private final TierCatalog catalog;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  TierEvaluator(
+      TierStateRepository states,
+      TierActivityRepository activity,
+      TierChangeRepository changes,
+      TierCatalog catalog,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.states = states;
+    this.activity = activity;
+    this.changes = changes;
+    this.catalog = catalog;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Appends one order or refund and evaluates its customer; a source already recorded changes
+   * nothing. Joins the caller's transaction (the order's), so both commit or neither does.
+   */
+  @Transactional
+  public void record(
+      String customerId,
+      String sourceId,
+      Instant occurredAt,
+      long spendDelta,
+      long pointsDelta,
+      TierRules.Trigger trigger) {
+    Instant now = clock.instant();
+    states.createIfAbsent(customerId, now);
+    TierState state = states.lock(customerId).orElseThrow();
+    // checked under the customer's lock, so a concurrent replay of the same source waits here
+    if (activity.exists(sourceId)) {
+      return;
+    }
+    boolean current = snapshotCurrent(state);
+    long id = activity.insert(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now);
+    evaluate(withLastActivity(state, id), current, catalog.current(), now, trigger, null);
+  }
+
+  /**
+   * Evaluates up to {@code limit} customers that are due: first those evaluated under older rules,
+   * then those whose window rolls or whose grace ends by now. Rows leased by another instance are
+   * skipped. Answers how many were evaluated.
+   */
+  @Transactional(isolation = Isolation.READ_COMMITTED)
+  public int evaluateDue(int limit) {
+    // READ COMMITTED: rows the lease queries scan but do not take are unlocked at once, so
+    // instances running side by side do not skip work that nobody took
+    Instant now = clock.instant();
+    TierConfiguration config = catalog.fresh();
+    List<TierState> stale = states.leaseStale(config.rulesVersion(), limit);
+    Set<String> taken = new HashSet<>();
+    for (TierState state : stale) {
+      taken.add(state.customerId());
+      evaluate(state, snapshotCurrent(state), config, now, TierRules.Trigger.PROGRAM_CHANGE, null);
+    }
+    int evaluated = stale.size();
+    if (evaluated < limit) {
+      for (TierState state : states.leaseDue(now, limit - evaluated)) {
+        if (taken.add(state.customerId())) {
+          evaluate(state, snapshotCurrent(state), config, now, TierRules.Trigger.WINDOW, null);
+          evaluated++;
+        }
+      }
+    }
+    return evaluated;
+  }
+
+  /** Moves the holders of a tier being deleted, inside the deleting transaction. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void reevaluateHolders(Tier deleted, TierConfiguration configWithout) {
+    Instant now = clock.instant();
+    for (TierState holder : states.lockHolders(deleted.id())) {
+      evaluate(
+          holder,
+          snapshotCurrent(holder),
+          configWithout,
+          now,
+          TierRules.Trigger.PROGRAM_CHANGE,
+          deleted);
+    }
+  }
+
+  /**
+   * @param snapshotCurrent whether this transaction's snapshot holds all of the customer's
+   *     activity; when not, the window is read with a lock, as last committed
+   */
+  private void evaluate(
+      TierState state,
+      boolean snapshotCurrent,
+      TierConfiguration config,
+      Instant now,
+      TierRules.Trigger trigger,
+      Tier deleted) {
+    String customerId = state.customerId();
+    Tier held = null;
+    boolean vanished = false;
+    if (state.tierId() != null) {
+      held = config.tier(state.tierId()).orElse(null);
+      if (held == null) {
+        vanished = true;
+        held = deleted != null ? deleted : lastKnown(customerId, state.tierId());
+      }
+    }
+    TierProgram program = config.program();
+    Instant start = program.windowStart(now);
+    Instant end = program.windowEnd(now);
+    List<QualifyingActivity> window =
+        snapshotCurrent
+            ? activity.inWindow(customerId, start, end)
+            : activity.inWindowLatest(customerId, start, end);
+    TierRules.Outcome outcome =
+        TierRules.evaluate(config, held, vanished, state.graceEndsAt(), window, now, trigger);
+    Tier tier = outcome.tier();
+    states.save(
+        new TierState(
+            customerId,
+            tier == null ? null : tier.id(),
+            outcome.qualifyingAmount(),
+            outcome.graceEndsAt(),
+            outcome.nextEvaluationAt(),
+            config.rulesVersion(),
+            state.lastActivityId()),
+        now);
+    if (outcome.changeReason() != null) {
+      changes.insert(
+          customerId, held, tier, now, outcome.changeReason(), outcome.qualifyingAmount());
+      events.publishEvent(
+          new TierChanged(
+              customerId,
+              held == null ? null : held.id(),
+              tier == null ? null : tier.id(),
+              outcome.changeReason(),
+              now));
+    }
+  }
+
+  /**
+   * Whether this transaction's snapshot sees the customer's newest activity. An order's transaction
+   * may have read (and so fixed its snapshot) before it took the customer's lock, while another
+   * order of the same customer committed; the state row, read with its lock, names the newest.
+   */
+  private boolean snapshotCurrent(TierState locked) {
+    return activity.lastIdSeen(locked.customerId()) == locked.lastActivityId();
+  }
+
+  private static TierState withLastActivity(TierState s, long activityId) {
+    return new TierState(
+        s.customerId(),
+        s.tierId(),
+        s.qualifyingAmount(),
+        s.graceEndsAt(),
+        s.nextEvaluationAt(),
+        s.rulesVersion(),
+        activityId);
+  }
+
+  /** The held tier as the history last recorded it, for a tier deleted since. */
+  private Tier lastKnown(String customerId, String tierId) {
+    return changes
+        .lastReached(customerId)
+        .filter(t -> t.id().equals(tierId))
+        .orElse(new Tier(tierId, tierId, 0, BigDecimal.ONE, false, List.of()));
+  }
+}

@@ -1,0 +1,140 @@
+package org.loyaltygraph.tier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Each customer's standing; also the row that evaluations lock and the job leases. */
+@Repository
+class TierStateRepository {
+
+  private static final String COLUMNS =
+      "customer_id, tier_id, qualifying_amount, grace_ends_at, next_evaluation_at, rules_version,"
+          + " last_activity_id";
+
+  private final JdbcClient jdbc;
+
+  TierStateRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Creates the customer's row unless it exists; a no-op (not an error) when it does. */
+  void createIfAbsent(String customerId, Instant now) {
+    jdbc.sql(
+            "INSERT INTO tier_state ("
+                + COLUMNS
+                + ", evaluated_at) VALUES (?, NULL, 0, NULL, NULL, 0, 0, ?)"
+                + " ON DUPLICATE KEY UPDATE customer_id = customer_id")
+        .params(customerId, Timestamp.from(now))
+        .update();
+  }
+
+  /** Locks the customer's row until the transaction ends: one evaluation at a time. */
+  Optional<TierState> lock(String customerId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM tier_state WHERE customer_id = ? FOR UPDATE")
+        .param(customerId)
+        .query(TierStateRepository::map)
+        .optional();
+  }
+
+  Optional<TierState> find(String customerId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM tier_state WHERE customer_id = ?")
+        .param(customerId)
+        .query(TierStateRepository::map)
+        .optional();
+  }
+
+  Map<String, TierState> findAll(Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc
+        .sql("SELECT " + COLUMNS + " FROM tier_state WHERE customer_id IN (:ids)")
+        .param("ids", customerIds)
+        .query(TierStateRepository::map)
+        .list()
+        .stream()
+        .collect(Collectors.toMap(TierState::customerId, Function.identity()));
+  }
+
+  /**
+   * Leases customers whose window rolls or whose grace ends by {@code now}; rows other instances
+   * hold are skipped, not waited for. A locking read, so the rows are as last committed.
+   */
+  List<TierState> leaseDue(Instant now, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM tier_state WHERE next_evaluation_at <= ?"
+                + " ORDER BY next_evaluation_at LIMIT ? FOR UPDATE SKIP LOCKED")
+        .params(Timestamp.from(now), limit)
+        .query(TierStateRepository::map)
+        .list();
+  }
+
+  /** Leases customers last evaluated under older program rules. */
+  List<TierState> leaseStale(long rulesVersion, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM tier_state WHERE rules_version < ? LIMIT ? FOR UPDATE SKIP LOCKED")
+        .params(rulesVersion, limit)
+        .query(TierStateRepository::map)
+        .list();
+  }
+
+  /** Locks every holder of a tier (the tier is about to go away). */
+  List<TierState> lockHolders(String tierId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM tier_state WHERE tier_id = ? FOR UPDATE")
+        .param(tierId)
+        .query(TierStateRepository::map)
+        .list();
+  }
+
+  void save(TierState state, Instant evaluatedAt) {
+    jdbc.sql(
+            "UPDATE tier_state SET tier_id = ?, qualifying_amount = ?, grace_ends_at = ?,"
+                + " next_evaluation_at = ?, rules_version = ?, last_activity_id = ?,"
+                + " evaluated_at = ?"
+                + " WHERE customer_id = ?")
+        .params(
+            state.tierId(),
+            state.qualifyingAmount(),
+            timestamp(state.graceEndsAt()),
+            timestamp(state.nextEvaluationAt()),
+            state.rulesVersion(),
+            state.lastActivityId(),
+            Timestamp.from(evaluatedAt),
+            state.customerId())
+        .update();
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static TierState map(ResultSet rs, int row) throws SQLException {
+    return new TierState(
+        rs.getString("customer_id"),
+        rs.getString("tier_id"),
+        rs.getLong("qualifying_amount"),
+        instant(rs, "grace_ends_at"),
+        instant(rs, "next_evaluation_at"),
+        rs.getLong("rules_version"),
+        rs.getLong("last_activity_id"));
+  }
+}
