@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 final class BenchmarkShop {
 
   static final String CUSTOMER_PREFIX = "bench-c-";
+  static final String OWNER_EMAIL = "bench-owner@example.com";
+  static final String OWNER_PASSWORD = "bench-owner-password-1";
   private static final String ORDER_PREFIX = "bench-seed-o-";
 
   /** Orders are placed in the 18 months before this instant, so their contents never change. */
@@ -52,6 +54,7 @@ final class BenchmarkShop {
       return Duration.ZERO;
     }
     Instant start = Instant.now();
+    tiers();
     parallel(customers, threads, this::customer);
     parallel(orders, threads, n -> order(n, customers, ANCHOR));
     return Duration.between(start, Instant.now());
@@ -70,6 +73,57 @@ final class BenchmarkShop {
       }
     }
     return ids;
+  }
+
+  /**
+   * Silver, Gold and Platinum on spend over 12 months, created by the benchmark's OWNER (started
+   * with {@code bootstrap-admin-*}); tiers already there are left as they are.
+   */
+  private void tiers() throws SQLException {
+    if (count("SELECT COUNT(*) FROM tier") > 0) {
+      return;
+    }
+    String token =
+        client
+            .send(
+                null,
+                "mutation($in: AdminLoginInput!) { adminLogin(input: $in) { token } }",
+                Map.of("in", Map.of("email", OWNER_EMAIL, "password", OWNER_PASSWORD)))
+            .data()
+            .at("/adminLogin/token")
+            .asString();
+    if (token == null || token.isEmpty()) {
+      throw new IllegalStateException(
+          "The benchmark's OWNER cannot log in (the database already had admins):"
+              + " run the benchmark on a database of its own.");
+    }
+    Object[][] tiers = {
+      {"silver", "Silver", 20_000L, "1.25"},
+      {"gold", "Gold", 100_000L, "1.5"},
+      {"platinum", "Platinum", 300_000L, "2"}
+    };
+    for (Object[] tier : tiers) {
+      JsonNode payload =
+          client
+              .send(
+                  "Bearer " + token,
+                  "mutation($in: TierCreateInput!) { tierCreate(input: $in) { userErrors { code } } }",
+                  Map.of(
+                      "in",
+                      Map.of(
+                          "id",
+                          tier[0],
+                          "name",
+                          tier[1],
+                          "threshold",
+                          tier[2],
+                          "pointsMultiplier",
+                          tier[3])))
+              .assertNoErrors()
+              .data()
+              .path("tierCreate");
+      check(payload, (String) tier[0]);
+    }
   }
 
   private void customer(int n) {

@@ -53,13 +53,25 @@ final class JfrProfile {
 
   record Share(String name, long samples, double percent) {}
 
-  record Summary(long samples, List<Share> layers, List<Share> hotMethods) {}
+  /** Milliseconds the request threads spent waiting on the database, by our calling method. */
+  record Wait(String site, long reads, long millis) {}
+
+  record Summary(long samples, List<Share> layers, List<Share> hotMethods, List<Wait> dbWaits) {}
 
   static Summary of(Path recording) throws IOException {
     Map<String, Long> layers = new HashMap<>();
     Map<String, Long> methods = new HashMap<>();
     long total = 0;
+    Map<String, long[]> waits = new HashMap<>();
     for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      if (event.getEventType().getName().equals("jdk.SocketRead")
+          && event.getStackTrace() != null) {
+        String site = ourFrame(event.getStackTrace().getFrames());
+        long[] w = waits.computeIfAbsent(site, k -> new long[2]);
+        w[0]++;
+        w[1] += event.getDuration().toMillis();
+        continue;
+      }
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")
           || event.getStackTrace() == null) {
         continue;
@@ -79,7 +91,24 @@ final class JfrProfile {
       methods.merge(name(top), 1L, Long::sum);
       layers.merge(layer(frames), 1L, Long::sum);
     }
-    return new Summary(total, shares(layers, total, 20), shares(methods, total, 15));
+    List<Wait> dbWaits = new ArrayList<>();
+    waits.entrySet().stream()
+        .filter(e -> !e.getKey().isEmpty())
+        .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+        .limit(5)
+        .forEach(e -> dbWaits.add(new Wait(e.getKey(), e.getValue()[0], e.getValue()[1])));
+    return new Summary(total, shares(layers, total, 20), shares(methods, total, 15), dbWaits);
+  }
+
+  /** The innermost Loyalty Graph method of a stack (socket reads of a request are the database). */
+  private static String ourFrame(List<RecordedFrame> frames) {
+    for (RecordedFrame frame : frames) {
+      String type = frame.getMethod().getType().getName();
+      if (type.startsWith("org.loyaltygraph.") && !type.contains("$$")) {
+        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+      }
+    }
+    return "";
   }
 
   private static String layer(List<RecordedFrame> frames) {

@@ -63,7 +63,10 @@ class StorefrontBenchmark {
     PackagedPlugin plugin =
         PackagedPlugin.startWith(
             List.of("-XX:+FlightRecorder"),
-            List.of("--loyaltygraph.benchmark.baseline-endpoint=true"),
+            List.of(
+                "--loyaltygraph.benchmark.baseline-endpoint=true",
+                "--loyaltygraph.security.bootstrap-admin-email=" + BenchmarkShop.OWNER_EMAIL,
+                "--loyaltygraph.security.bootstrap-admin-password=" + BenchmarkShop.OWNER_PASSWORD),
             work.resolve("plugin.log"));
     try {
       BenchmarkShop shop = new BenchmarkShop(db, plugin.client());
@@ -347,7 +350,8 @@ class StorefrontBenchmark {
           s.executeQuery(
               "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
                   + " AND TABLE_NAME IN ('customer', 'customer_order', 'order_line', 'points_account',"
-                  + " 'points_lot', 'points_entry') ORDER BY TABLE_NAME")) {
+                  + " 'points_lot', 'points_entry', 'tier_activity', 'tier_state',"
+                  + " 'tier_change') ORDER BY TABLE_NAME")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }
@@ -412,6 +416,22 @@ class StorefrontBenchmark {
                 .limit(10)
                 .map(s -> String.format(Locale.ROOT, "`%s` %.1f %%", s.name(), s.percent()))
                 .toList()));
+    report.append("\n\nWaits on the database over 10 ms (JFR socket reads), by calling method: ");
+    report.append(
+        profile.dbWaits().isEmpty()
+            ? "none"
+            : String.join(
+                ", ",
+                profile.dbWaits().stream()
+                    .map(
+                        w ->
+                            String.format(
+                                Locale.ROOT,
+                                "`%s` %d ms in %d reads",
+                                w.site(),
+                                w.millis(),
+                                w.reads()))
+                    .toList()));
     report.append("\n");
   }
 
