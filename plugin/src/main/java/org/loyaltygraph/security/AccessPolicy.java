@@ -24,6 +24,7 @@ public final class AccessPolicy {
           Map.entry("Query.customer", CUSTOMERS_READ),
           Map.entry("Query.me", SELF),
           Map.entry("Mutation.customerUpsert", CUSTOMERS_WRITE),
+          Map.entry("Mutation.customerMerge", CUSTOMERS_WRITE),
           // catalog
           Map.entry("Query.product", CATALOG_READ),
           Map.entry("Mutation.productUpsert", CATALOG_WRITE),

@@ -1,5 +1,6 @@
 package org.loyaltygraph.tier;
 
+import org.loyaltygraph.customer.CustomersMerged;
 import org.loyaltygraph.order.OrderRecorded;
 import org.loyaltygraph.order.OrderRefunded;
 import org.springframework.context.event.EventListener;
@@ -26,5 +27,10 @@ class TierActivityListener {
   @EventListener
   void on(OrderRefunded refund) {
     tiers.recordRefund(refund);
+  }
+
+  @EventListener
+  void on(CustomersMerged merge) {
+    tiers.merge(merge.survivorId(), merge.mergedId());
   }
 }

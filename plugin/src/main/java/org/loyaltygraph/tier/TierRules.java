@@ -18,7 +18,8 @@ final class TierRules {
     ORDER("order"),
     REFUND("refund"),
     WINDOW("window"),
-    PROGRAM_CHANGE("program-change");
+    PROGRAM_CHANGE("program-change"),
+    MERGE("merge");
 
     final String reason;
 

@@ -291,6 +291,15 @@ public class TierService implements EarningMultiplierSource {
         TierRules.Trigger.REFUND);
   }
 
+  /**
+   * Moves the merged customer's qualifying activity to the survivor and re-evaluates the survivor;
+   * the merged customer's own standing is dropped.
+   */
+  @Transactional
+  public void merge(String survivorId, String mergedId) {
+    evaluator.merge(survivorId, mergedId);
+  }
+
   private static String encodeCursor(long id) {
     return Base64.getUrlEncoder()
         .withoutPadding()
