@@ -212,6 +212,27 @@ public class PointsLedger {
     summaries.evictAfterCommit(mergedId);
   }
 
+  /** Adds an available lot with its own expiry, carried over from another system. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void carryOver(String customerId, String sourceId, long points, Instant expiresAt) {
+    Instant now = clock.instant();
+    long lotId =
+        lots.insert(
+            customerId,
+            "OPENING",
+            sourceId,
+            points,
+            PointsLot.Status.AVAILABLE,
+            now,
+            expiresAt,
+            now);
+    entries.append(
+        customerId, lotId, PointsEntryType.EARN, points, "opening-balance", customerId, null, now);
+    accounts.add(customerId, points, 0, points, now);
+    settleDebt(customerId, now);
+    summaries.evictAfterCommit(customerId);
+  }
+
   /** Locks the customer's account for a balance check; answers the balance after due changes. */
   @Transactional(propagation = Propagation.MANDATORY)
   long lockAndSettle(String customerId) {

@@ -3,6 +3,7 @@ package org.loyaltygraph.tier;
 import org.loyaltygraph.customer.CustomersMerged;
 import org.loyaltygraph.order.OrderRecorded;
 import org.loyaltygraph.order.OrderRefunded;
+import org.loyaltygraph.points.OpeningBalanceImported;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ class TierActivityListener {
   @EventListener
   void on(OrderRefunded refund) {
     tiers.recordRefund(refund);
+  }
+
+  @EventListener
+  void on(OpeningBalanceImported opening) {
+    tiers.recordOpeningBalance(opening);
   }
 
   @EventListener

@@ -19,7 +19,8 @@ final class TierRules {
     REFUND("refund"),
     WINDOW("window"),
     PROGRAM_CHANGE("program-change"),
-    MERGE("merge");
+    MERGE("merge"),
+    OPENING_BALANCE("opening-balance");
 
     final String reason;
 

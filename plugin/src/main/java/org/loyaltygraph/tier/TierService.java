@@ -16,6 +16,7 @@ import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.order.OrderRecorded;
 import org.loyaltygraph.order.OrderRefunded;
 import org.loyaltygraph.points.EarningMultiplierSource;
+import org.loyaltygraph.points.OpeningBalanceImported;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -289,6 +290,21 @@ public class TierService implements EarningMultiplierSource {
         -refund.baseSpendRefunded(),
         -refund.pointsTakenBack(),
         TierRules.Trigger.REFUND);
+  }
+
+  /**
+   * Counts the qualifying amount a customer brought from the shop's previous loyalty system, as of
+   * the import, whichever basis the program uses; once per customer.
+   */
+  @Transactional
+  public void recordOpeningBalance(OpeningBalanceImported opening) {
+    evaluator.record(
+        opening.customerId(),
+        "opening:" + opening.customerId(),
+        opening.at(),
+        opening.qualifyingAmount(),
+        opening.qualifyingAmount(),
+        TierRules.Trigger.OPENING_BALANCE);
   }
 
   /**
