@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltygraph.customer.CustomerService;
+import org.loyaltygraph.graphql.ContentHash;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.points.EarningRules;
 import org.loyaltygraph.points.EarningService;

@@ -1,15 +1,12 @@
 package org.loyaltygraph.points;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltygraph.customer.CustomerService;
+import org.loyaltygraph.graphql.ContentHash;
 import org.loyaltygraph.graphql.UserError;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -133,13 +130,6 @@ public class OpeningBalanceService {
     for (Lot lot : lots) {
       text.append('\n').append(lot.points()).append('|').append(lot.expiresAt());
     }
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ContentHash.of(text.toString());
   }
 }
