@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.schema.types.CustomerErrorCode;
+import org.loyaltygraph.schema.types.CustomerMergeInput;
+import org.loyaltygraph.schema.types.CustomerMergePayload;
 import org.loyaltygraph.schema.types.CustomerProfile;
 import org.loyaltygraph.schema.types.CustomerUpsertInput;
 import org.loyaltygraph.schema.types.CustomerUpsertPayload;
@@ -33,7 +35,16 @@ class CustomerDataFetcher {
 
   @DgsQuery
   org.loyaltygraph.schema.types.Customer customer(@InputArgument String id) {
-    return customers.exists(id) ? reference(id) : null;
+    return customers.find(id).map(c -> reference(c.id())).orElse(null);
+  }
+
+  @DgsMutation
+  CustomerMergePayload customerMerge(@InputArgument CustomerMergeInput input) {
+    CustomerResult result = customers.merge(input.getSurvivorId(), input.getMergedId());
+    return CustomerMergePayload.newBuilder()
+        .customer(result.customer() == null ? null : reference(result.customer().id()))
+        .userErrors(result.userErrors().stream().map(CustomerDataFetcher::toGraphQL).toList())
+        .build();
   }
 
   @DgsQuery

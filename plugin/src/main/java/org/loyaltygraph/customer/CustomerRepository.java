@@ -38,6 +38,34 @@ class CustomerRepository {
         .list();
   }
 
+  /** The customer this id was merged into, if it was. */
+  Optional<String> mergedInto(String id) {
+    return jdbc.sql("SELECT merged_into FROM customer WHERE id = ? AND merged_into IS NOT NULL")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Locks both rows, in id order so that two merges of the same pair cannot deadlock. */
+  java.util.Map<String, String> lockForMerge(String a, String b) {
+    java.util.Map<String, String> mergedInto = new java.util.HashMap<>();
+    jdbc.sql("SELECT id, merged_into FROM customer WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+        .param("ids", java.util.List.of(a, b))
+        .query(
+            (rs, n) -> {
+              mergedInto.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
+              return null;
+            })
+        .list();
+    return mergedInto;
+  }
+
+  void markMerged(String mergedId, String survivorId, java.time.Instant at) {
+    jdbc.sql("UPDATE customer SET merged_into = ?, merged_at = ? WHERE id = ?")
+        .params(survivorId, Timestamp.from(at), mergedId)
+        .update();
+  }
+
   /** Inserts or updates in one statement; {@code created_at} keeps its first value. */
   void upsert(Customer c) {
     jdbc.sql(

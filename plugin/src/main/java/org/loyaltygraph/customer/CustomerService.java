@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltygraph.graphql.UserError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +21,72 @@ public class CustomerService {
 
   private final CustomerRepository customers;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  CustomerService(CustomerRepository customers, Clock clock) {
+  CustomerService(CustomerRepository customers, Clock clock, ApplicationEventPublisher events) {
     this.customers = customers;
     this.clock = clock;
+    this.events = events;
   }
 
+  /** The customer, or the survivor it was merged into. */
   public Optional<Customer> find(String id) {
-    return customers.findById(id);
+    return id == null ? Optional.empty() : customers.findById(resolve(id));
+  }
+
+  /**
+   * The id that answers for {@code id}: itself, or the survivor it was merged into (following a
+   * chain of merges).
+   */
+  public String resolve(String id) {
+    String current = id;
+    for (int hop = 0; hop < 10; hop++) {
+      Optional<String> next = customers.mergedInto(current);
+      if (next.isEmpty()) {
+        return current;
+      }
+      current = next.get();
+    }
+    return current;
+  }
+
+  /**
+   * Merges one customer into another, once: every feature moves what it holds of the merged
+   * customer to the survivor in this transaction (through {@link CustomersMerged}). A replay
+   * answers the survivor and changes nothing.
+   */
+  @Transactional
+  public CustomerResult merge(String survivorId, String mergedId) {
+    if (survivorId == null || mergedId == null || survivorId.equals(mergedId)) {
+      return CustomerResult.refused(
+          List.of(
+              UserError.of("INVALID", "Give two different customer ids.", "input", "mergedId")));
+    }
+    java.util.Map<String, String> rows = customers.lockForMerge(survivorId, mergedId);
+    if (!rows.containsKey(survivorId)) {
+      return CustomerResult.refused(
+          List.of(UserError.of("NOT_FOUND", "No customer has this id.", "input", "survivorId")));
+    }
+    if (!rows.containsKey(mergedId)) {
+      return CustomerResult.refused(
+          List.of(UserError.of("NOT_FOUND", "No customer has this id.", "input", "mergedId")));
+    }
+    if (survivorId.equals(rows.get(mergedId))) {
+      return CustomerResult.ok(customers.findById(survivorId).orElseThrow());
+    }
+    if (!rows.get(mergedId).isEmpty() || !rows.get(survivorId).isEmpty()) {
+      return CustomerResult.refused(
+          List.of(
+              UserError.of(
+                  "ALREADY_MERGED",
+                  "One of these customers was merged into another one already.",
+                  "input",
+                  rows.get(mergedId).isEmpty() ? "survivorId" : "mergedId")));
+    }
+    Instant now = clock.instant();
+    customers.markMerged(mergedId, survivorId, now);
+    events.publishEvent(new CustomersMerged(survivorId, mergedId, now));
+    return CustomerResult.ok(customers.findById(survivorId).orElseThrow());
   }
 
   public List<Customer> findAll(Collection<String> ids) {
@@ -35,7 +94,7 @@ public class CustomerService {
   }
 
   public boolean exists(String id) {
-    return id != null && customers.findById(id).isPresent();
+    return find(id).isPresent();
   }
 
   /** Idempotent: sending the same customer again changes nothing but {@code updatedAt}. */

@@ -140,6 +140,16 @@ class OrderRepository {
         .update();
   }
 
+  /** Moves a customer's orders and refunds to another customer (a merge). */
+  void reassign(String fromCustomer, String toCustomer) {
+    jdbc.sql("UPDATE customer_order SET customer_id = ? WHERE customer_id = ?")
+        .params(toCustomer, fromCustomer)
+        .update();
+    jdbc.sql("UPDATE order_refund SET customer_id = ? WHERE customer_id = ?")
+        .params(toCustomer, fromCustomer)
+        .update();
+  }
+
   void setLot(String orderId, long lotId) {
     jdbc.sql("UPDATE customer_order SET lot_id = ? WHERE id = ?").params(lotId, orderId).update();
   }

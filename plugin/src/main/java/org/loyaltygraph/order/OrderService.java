@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltygraph.customer.CustomerService;
+import org.loyaltygraph.graphql.ContentHash;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.points.EarningRules;
 import org.loyaltygraph.points.EarningService;
@@ -84,6 +85,8 @@ public class OrderService {
   }
 
   private OrderResult recordNew(OrderInput input, String hash, EarningRules rules) {
+    // a customer merged into another answers as its survivor
+    String customerId = input.isGuest() ? null : customers.resolve(input.customerId());
     BigDecimal rate = input.currency().equals(rules.baseCurrency()) ? null : input.exchangeRate();
     List<EarningBase.LineBase> bases = EarningBase.of(input, rules, rate);
     List<PointsCalculator.EarnableLine> earnable = new ArrayList<>();
@@ -93,7 +96,7 @@ public class OrderService {
           new PointsCalculator.EarnableLine(
               line.lineId(), line.sku(), line.category(), bases.get(i).base()));
     }
-    PointsCalculator.Earning earned = earning.quote(input.customerId(), rules, earnable);
+    PointsCalculator.Earning earned = earning.quote(customerId, rules, earnable);
     List<OrderLine> lines = new ArrayList<>();
     long subtotal = 0;
     long baseSubtotal = 0;
@@ -125,7 +128,7 @@ public class OrderService {
     Order order =
         new Order(
             input.id(),
-            input.customerId(),
+            customerId,
             input.placedAt(),
             input.currency(),
             rate,
@@ -146,14 +149,12 @@ public class OrderService {
       return new OrderResult(orders.find(input.id()).orElseThrow(), List.of());
     }
     Long lotId =
-        ledger.earn(
-            input.customerId(), "ORDER", input.id(), earned.points(), input.placedAt(), rules);
+        ledger.earn(customerId, "ORDER", input.id(), earned.points(), input.placedAt(), rules);
     if (lotId != null) {
       orders.setLot(input.id(), lotId);
     }
     events.publishEvent(
-        new OrderRecorded(
-            input.id(), input.customerId(), input.placedAt(), baseSubtotal, earned.points()));
+        new OrderRecorded(input.id(), customerId, input.placedAt(), baseSubtotal, earned.points()));
     return new OrderResult(orders.find(input.id()).orElseThrow(), List.of());
   }
 

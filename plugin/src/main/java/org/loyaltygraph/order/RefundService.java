@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.loyaltygraph.graphql.ContentHash;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.points.EarningService;
 import org.loyaltygraph.points.PointsLedger;

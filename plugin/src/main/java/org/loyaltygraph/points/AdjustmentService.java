@@ -71,6 +71,7 @@ public class AdjustmentService {
           List.of(
               UserError.of("UNKNOWN_CUSTOMER", "No customer has this id.", "input", "customerId")));
     }
+    customerId = customers.resolve(customerId); // a merged customer answers as its survivor
     long available = ledger.lockAndSettle(customerId);
     Optional<AdjustmentRepository.Adjustment> earlier =
         adjustments.find(customerId, idempotencyKey);

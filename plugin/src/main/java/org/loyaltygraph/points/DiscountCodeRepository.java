@@ -28,6 +28,13 @@ class DiscountCodeRepository {
         == 1;
   }
 
+  /** Moves a customer's codes to another customer (a merge). */
+  void reassign(String fromCustomer, String toCustomer) {
+    jdbc.sql("UPDATE discount_code SET customer_id = ? WHERE customer_id = ?")
+        .params(toCustomer, fromCustomer)
+        .update();
+  }
+
   /** The single-use guarantee: one conditional update, which only one caller can win. */
   boolean consume(String code, String orderId, Instant now) {
     return jdbc.sql(

@@ -33,6 +33,19 @@ class EntryRepository {
         .update();
   }
 
+  /** Moves a customer's entries to another customer (a merge), optionally onto another lot. */
+  void reassign(String fromCustomer, String toCustomer) {
+    jdbc.sql("UPDATE points_entry SET customer_id = ? WHERE customer_id = ?")
+        .params(toCustomer, fromCustomer)
+        .update();
+  }
+
+  void moveToLot(long fromLot, long toLot, String toCustomer) {
+    jdbc.sql("UPDATE points_entry SET lot_id = ?, customer_id = ? WHERE lot_id = ?")
+        .params(toLot, toCustomer, fromLot)
+        .update();
+  }
+
   /** Newest first, strictly older than {@code beforeId} when given. */
   List<PointsEntry> page(String customerId, Long beforeId, int limit) {
     return jdbc.sql(

@@ -131,6 +131,13 @@ class LotRepository {
         .list();
   }
 
+  /** Moves every lot of one customer to another (a merge); lots keep their ids and expiry. */
+  void reassign(String fromCustomer, String toCustomer) {
+    jdbc.sql("UPDATE points_lot SET customer_id = ? WHERE customer_id = ?")
+        .params(toCustomer, fromCustomer)
+        .update();
+  }
+
   void update(long id, long remaining, long expiredUnreversed, PointsLot.Status status) {
     jdbc.sql("UPDATE points_lot SET remaining = ?, expired_unreversed = ?, status = ? WHERE id = ?")
         .params(remaining, expiredUnreversed, status.name(), id)

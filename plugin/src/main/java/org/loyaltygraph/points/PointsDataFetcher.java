@@ -12,6 +12,8 @@ import org.loyaltygraph.schema.types.DiscountCodeRedeemInput;
 import org.loyaltygraph.schema.types.DiscountCodeRedeemPayload;
 import org.loyaltygraph.schema.types.EarningRulesPayload;
 import org.loyaltygraph.schema.types.EarningRulesUpdateInput;
+import org.loyaltygraph.schema.types.OpeningBalanceImportInput;
+import org.loyaltygraph.schema.types.OpeningBalancePayload;
 import org.loyaltygraph.schema.types.PointsAdjustInput;
 import org.loyaltygraph.schema.types.PointsAdjustPayload;
 import org.loyaltygraph.schema.types.PointsRedeemInput;
@@ -30,12 +32,15 @@ class PointsDataFetcher {
   private final EarningRulesService rules;
   private final RedemptionService redemptions;
   private final AdjustmentService adjustments;
+  private final OpeningBalanceService openings;
 
   PointsDataFetcher(
       RewardService rewards,
       EarningRulesService rules,
       RedemptionService redemptions,
-      AdjustmentService adjustments) {
+      AdjustmentService adjustments,
+      OpeningBalanceService openings) {
+    this.openings = openings;
     this.rewards = rewards;
     this.rules = rules;
     this.redemptions = redemptions;
@@ -107,6 +112,25 @@ class PointsDataFetcher {
             input.getIdempotencyKey(),
             CallerContext.of(env).principal());
     return PointsAdjustPayload.newBuilder()
+        .pointsAvailable(result.available())
+        .userErrors(PointsGraphQLMapping.errors(result.userErrors()))
+        .build();
+  }
+
+  @DgsMutation
+  OpeningBalancePayload openingBalanceImport(@InputArgument OpeningBalanceImportInput input) {
+    OpeningBalanceService.ImportResult result =
+        openings.importBalance(
+            input.getCustomerId(),
+            input.getLots().stream()
+                .map(
+                    l ->
+                        new OpeningBalanceService.Lot(
+                            l.getPoints(),
+                            l.getExpiresAt() == null ? null : l.getExpiresAt().toInstant()))
+                .toList(),
+            input.getQualifyingAmount() == null ? 0 : input.getQualifyingAmount());
+    return OpeningBalancePayload.newBuilder()
         .pointsAvailable(result.available())
         .userErrors(PointsGraphQLMapping.errors(result.userErrors()))
         .build();

@@ -177,6 +177,62 @@ public class PointsLedger {
     summaries.evictAfterCommit(customerId);
   }
 
+  /**
+   * Moves the merged customer's lots and entries to the survivor: one ledger remains, every lot
+   * keeps its expiry, both histories stay, and the balances add up. A debt of the merged customer
+   * joins the survivor's, and is settled from the survivor's points.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void merge(String survivorId, String mergedId) {
+    Instant now = clock.instant();
+    boolean survivorFirst = survivorId.compareTo(mergedId) < 0;
+    accounts.lock(survivorFirst ? survivorId : mergedId, now);
+    accounts.lock(survivorFirst ? mergedId : survivorId, now);
+    settleDue(survivorId, now);
+    settleDue(mergedId, now);
+    PointsAccount merged = accounts.lock(mergedId, now);
+    lots.lockDebt(mergedId)
+        .ifPresent(
+            debt -> {
+              PointsLot survivorDebt = lots.lock(debtLotId(survivorId, now)).orElseThrow();
+              entries.moveToLot(debt.id(), survivorDebt.id(), survivorId);
+              lots.update(
+                  survivorDebt.id(),
+                  survivorDebt.remaining() + debt.remaining(),
+                  0,
+                  PointsLot.Status.AVAILABLE);
+              lots.update(debt.id(), 0, 0, PointsLot.Status.CANCELED);
+            });
+    lots.reassign(mergedId, survivorId);
+    entries.reassign(mergedId, survivorId);
+    accounts.add(survivorId, merged.available(), merged.pending(), merged.lifetimeEarned(), now);
+    accounts.add(mergedId, -merged.available(), -merged.pending(), -merged.lifetimeEarned(), now);
+    settleDebt(survivorId, now);
+    summaries.evictAfterCommit(survivorId);
+    summaries.evictAfterCommit(mergedId);
+  }
+
+  /** Adds an available lot with its own expiry, carried over from another system. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void carryOver(String customerId, String sourceId, long points, Instant expiresAt) {
+    Instant now = clock.instant();
+    long lotId =
+        lots.insert(
+            customerId,
+            "OPENING",
+            sourceId,
+            points,
+            PointsLot.Status.AVAILABLE,
+            now,
+            expiresAt,
+            now);
+    entries.append(
+        customerId, lotId, PointsEntryType.EARN, points, "opening-balance", customerId, null, now);
+    accounts.add(customerId, points, 0, points, now);
+    settleDebt(customerId, now);
+    summaries.evictAfterCommit(customerId);
+  }
+
   /** Locks the customer's account for a balance check; answers the balance after due changes. */
   @Transactional(propagation = Propagation.MANDATORY)
   long lockAndSettle(String customerId) {

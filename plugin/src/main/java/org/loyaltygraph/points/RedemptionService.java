@@ -64,6 +64,7 @@ public class RedemptionService {
     if (reward.isEmpty()) {
       return RedeemResult.refused("UNKNOWN_REWARD", "No reward has this id.", "input", "rewardId");
     }
+    customerId = customers.resolve(customerId); // a merged customer answers as its survivor
     long available = ledger.lockAndSettle(customerId);
     // Under the lock: a concurrent call with the same key has committed or not started.
     Optional<RedemptionRepository.Redemption> earlier =

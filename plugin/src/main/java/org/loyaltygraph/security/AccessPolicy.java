@@ -24,6 +24,7 @@ public final class AccessPolicy {
           Map.entry("Query.customer", CUSTOMERS_READ),
           Map.entry("Query.me", SELF),
           Map.entry("Mutation.customerUpsert", CUSTOMERS_WRITE),
+          Map.entry("Mutation.customerMerge", CUSTOMERS_WRITE),
           // catalog
           Map.entry("Query.product", CATALOG_READ),
           Map.entry("Mutation.productUpsert", CATALOG_WRITE),
@@ -38,6 +39,7 @@ public final class AccessPolicy {
           Map.entry("Mutation.pointsRedeem", POINTS_REDEEM),
           Map.entry("Mutation.discountCodeRedeem", DISCOUNT_CODES_REDEEM),
           Map.entry("Mutation.pointsAdjust", POINTS_ADJUST),
+          Map.entry("Mutation.openingBalanceImport", POINTS_ADJUST),
           Map.entry("Mutation.rewardCreate", PROGRAM_WRITE),
           Map.entry("Mutation.rewardUpdate", PROGRAM_WRITE),
           Map.entry("Mutation.earningRulesUpdate", PROGRAM_WRITE),

@@ -8,9 +8,6 @@ import static org.loyaltygraph.security.Permission.SELF;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,12 +15,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.loyaltygraph.graphql.ContentHash;
 import org.loyaltygraph.graphql.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -196,13 +193,7 @@ public class ApiKeyService {
   }
 
   static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ContentHash.of(value);
   }
 
   /** A key as shown once to whoever created it. */

@@ -1,7 +1,9 @@
 package org.loyaltygraph.tier;
 
+import org.loyaltygraph.customer.CustomersMerged;
 import org.loyaltygraph.order.OrderRecorded;
 import org.loyaltygraph.order.OrderRefunded;
+import org.loyaltygraph.points.OpeningBalanceImported;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,5 +28,15 @@ class TierActivityListener {
   @EventListener
   void on(OrderRefunded refund) {
     tiers.recordRefund(refund);
+  }
+
+  @EventListener
+  void on(OpeningBalanceImported opening) {
+    tiers.recordOpeningBalance(opening);
+  }
+
+  @EventListener
+  void on(CustomersMerged merge) {
+    tiers.merge(merge.survivorId(), merge.mergedId());
   }
 }

@@ -38,6 +38,12 @@ class TierActivityRepository {
   }
 
   /** Appends a row and answers its id. */
+  void reassign(String fromCustomer, String toCustomer) {
+    jdbc.sql("UPDATE tier_activity SET customer_id = ? WHERE customer_id = ?")
+        .params(toCustomer, fromCustomer)
+        .update();
+  }
+
   long insert(
       String customerId,
       String sourceId,

@@ -66,6 +66,18 @@ class TierEvaluator {
     evaluate(withLastActivity(state, id), current, catalog.current(), now, trigger, null);
   }
 
+  /** Moves activity of a merged customer to the survivor and evaluates the survivor. */
+  @Transactional
+  public void merge(String survivorId, String mergedId) {
+    Instant now = clock.instant();
+    states.createIfAbsent(survivorId, now);
+    states.lock(survivorId).orElseThrow();
+    activity.reassign(mergedId, survivorId);
+    states.delete(mergedId);
+    // a zero-valued activity marks the merge (replay-safe) and evaluates with the moved rows
+    record(survivorId, "merge:" + mergedId, now, 0, 0, TierRules.Trigger.MERGE);
+  }
+
   /**
    * Evaluates up to {@code limit} customers that are due: first those evaluated under older rules,
    * then those whose window rolls or whose grace ends by now. Rows leased by another instance are

@@ -18,7 +18,9 @@ final class TierRules {
     ORDER("order"),
     REFUND("refund"),
     WINDOW("window"),
-    PROGRAM_CHANGE("program-change");
+    PROGRAM_CHANGE("program-change"),
+    MERGE("merge"),
+    OPENING_BALANCE("opening-balance");
 
     final String reason;
 

@@ -1,21 +1,22 @@
 package org.loyaltygraph.tier;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.loyaltygraph.graphql.ClientError;
+import org.loyaltygraph.graphql.Cursors;
+import org.loyaltygraph.graphql.Pagination;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.order.OrderRecorded;
 import org.loyaltygraph.order.OrderRefunded;
 import org.loyaltygraph.points.EarningMultiplierSource;
+import org.loyaltygraph.points.OpeningBalanceImported;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TierService implements EarningMultiplierSource {
-
-  static final int MAX_PAGE = 100;
-  private static final String CURSOR_PREFIX = "tier-change:";
 
   private final TierRepository tiers;
   private final TierCatalog catalog;
@@ -246,10 +244,8 @@ public class TierService implements EarningMultiplierSource {
    * @param after the cursor of the last change of the previous page, or null
    */
   public TierHistoryPage history(String customerId, int first, String after) {
-    if (first < 1 || first > MAX_PAGE) {
-      throw new ClientError("INVALID_ARGUMENT", "first must be 1 to " + MAX_PAGE + ".");
-    }
-    Long before = after == null ? null : decodeCursor(after);
+    Pagination.first(first);
+    Long before = after == null ? null : Cursors.decode(after);
     List<TierChangeRepository.Row> rows = changes.page(customerId, before, first + 1);
     List<TierChange> page =
         rows.stream()
@@ -257,7 +253,7 @@ public class TierService implements EarningMultiplierSource {
             .map(
                 r ->
                     new TierChange(
-                        encodeCursor(r.id()),
+                        Cursors.encode(r.id()),
                         r.from(),
                         r.to(),
                         r.changedAt(),
@@ -291,21 +287,27 @@ public class TierService implements EarningMultiplierSource {
         TierRules.Trigger.REFUND);
   }
 
-  private static String encodeCursor(long id) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
+  /**
+   * Counts the qualifying amount a customer brought from the shop's previous loyalty system, as of
+   * the import, whichever basis the program uses; once per customer.
+   */
+  @Transactional
+  public void recordOpeningBalance(OpeningBalanceImported opening) {
+    evaluator.record(
+        opening.customerId(),
+        "opening:" + opening.customerId(),
+        opening.at(),
+        opening.qualifyingAmount(),
+        opening.qualifyingAmount(),
+        TierRules.Trigger.OPENING_BALANCE);
   }
 
-  private static long decodeCursor(String cursor) {
-    try {
-      String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (plain.startsWith(CURSOR_PREFIX)) {
-        return Long.parseLong(plain.substring(CURSOR_PREFIX.length()));
-      }
-    } catch (IllegalArgumentException e) {
-      // falls through to the refusal below (NumberFormatException is one too)
-    }
-    throw new ClientError("INVALID_ARGUMENT", "after is not a cursor of this list.");
+  /**
+   * Moves the merged customer's qualifying activity to the survivor and re-evaluates the survivor;
+   * the merged customer's own standing is dropped.
+   */
+  @Transactional
+  public void merge(String survivorId, String mergedId) {
+    evaluator.merge(survivorId, mergedId);
   }
 }

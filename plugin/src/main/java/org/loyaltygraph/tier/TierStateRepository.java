@@ -28,6 +28,10 @@ class TierStateRepository {
   }
 
   /** Creates the customer's row unless it exists; a no-op (not an error) when it does. */
+  void delete(String customerId) {
+    jdbc.sql("DELETE FROM tier_state WHERE customer_id = ?").param(customerId).update();
+  }
+
   void createIfAbsent(String customerId, Instant now) {
     jdbc.sql(
             "INSERT INTO tier_state ("
