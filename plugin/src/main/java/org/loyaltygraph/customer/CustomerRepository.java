@@ -38,6 +38,17 @@ class CustomerRepository {
         .list();
   }
 
+  /**
+   * One read for "does this id exist, and did it merge into another?": empty for an unknown id,
+   * else the id itself or the survivor it was merged into (empty string when not merged).
+   */
+  Optional<String> mergedIntoOrSelf(String id) {
+    return jdbc.sql("SELECT COALESCE(merged_into, '') FROM customer WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
   /** The customer this id was merged into, if it was. */
   Optional<String> mergedInto(String id) {
     return jdbc.sql("SELECT merged_into FROM customer WHERE id = ? AND merged_into IS NOT NULL")

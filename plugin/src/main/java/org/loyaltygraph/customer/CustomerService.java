@@ -31,7 +31,21 @@ public class CustomerService {
 
   /** The customer, or the survivor it was merged into. */
   public Optional<Customer> find(String id) {
-    return id == null ? Optional.empty() : customers.findById(resolve(id));
+    return resolveExisting(id).flatMap(customers::findById);
+  }
+
+  /**
+   * The id that answers for a known customer (itself, or the survivor it was merged into); empty
+   * for an id never sent. One read in the usual, unmerged case: the order path's only customer
+   * look-up.
+   */
+  public Optional<String> resolveExisting(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    return customers
+        .mergedIntoOrSelf(id)
+        .map(mergedInto -> mergedInto.isEmpty() ? id : resolve(mergedInto));
   }
 
   /**
@@ -94,7 +108,7 @@ public class CustomerService {
   }
 
   public boolean exists(String id) {
-    return find(id).isPresent();
+    return resolveExisting(id).isPresent();
   }
 
   /** Idempotent: sending the same customer again changes nothing but {@code updatedAt}. */

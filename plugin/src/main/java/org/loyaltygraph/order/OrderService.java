@@ -13,6 +13,7 @@ import org.loyaltygraph.points.EarningRules;
 import org.loyaltygraph.points.EarningService;
 import org.loyaltygraph.points.PointsCalculator;
 import org.loyaltygraph.points.PointsLedger;
+import org.loyaltygraph.system.LockConflictRetry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,10 @@ public class OrderService {
     if (existing.isPresent()) {
       return replay(existing.get(), hash);
     }
-    if (!input.isGuest() && !customers.exists(input.customerId())) {
+    // a customer merged into another answers as its survivor
+    Optional<String> customerId =
+        input.isGuest() ? Optional.empty() : customers.resolveExisting(input.customerId());
+    if (!input.isGuest() && customerId.isEmpty()) {
       return OrderResult.refused(
           "UNKNOWN_CUSTOMER",
           "No customer has this id; send it with customerUpsert first.",
@@ -77,16 +81,18 @@ public class OrderService {
           "customerId");
     }
     try {
-      return transactions.execute(status -> recordNew(input, hash, rules));
+      return LockConflictRetry.run(
+          () ->
+              transactions.execute(
+                  status -> recordNew(input, customerId.orElse(null), hash, rules)));
     } catch (DuplicateKeyException raced) {
       // another copy of this order committed first: answer as a replay of it
       return replay(orders.find(input.id()).orElseThrow(() -> raced), hash);
     }
   }
 
-  private OrderResult recordNew(OrderInput input, String hash, EarningRules rules) {
-    // a customer merged into another answers as its survivor
-    String customerId = input.isGuest() ? null : customers.resolve(input.customerId());
+  private OrderResult recordNew(
+      OrderInput input, String customerId, String hash, EarningRules rules) {
     BigDecimal rate = input.currency().equals(rules.baseCurrency()) ? null : input.exchangeRate();
     List<EarningBase.LineBase> bases = EarningBase.of(input, rules, rate);
     List<PointsCalculator.EarnableLine> earnable = new ArrayList<>();
@@ -146,7 +152,7 @@ public class OrderService {
     orders.insert(order, clock.instant());
     if (input.isGuest()) {
       // receipts are kept; points and tier credit wait for guestOrdersLink
-      return new OrderResult(orders.find(input.id()).orElseThrow(), List.of());
+      return new OrderResult(order, List.of());
     }
     Long lotId =
         ledger.earn(customerId, "ORDER", input.id(), earned.points(), input.placedAt(), rules);
@@ -155,7 +161,7 @@ public class OrderService {
     }
     events.publishEvent(
         new OrderRecorded(input.id(), customerId, input.placedAt(), baseSubtotal, earned.points()));
-    return new OrderResult(orders.find(input.id()).orElseThrow(), List.of());
+    return new OrderResult(order.withLot(lotId), List.of());
   }
 
   /** The orders linked (also on a replay), the points this call awarded, or why nothing was. */

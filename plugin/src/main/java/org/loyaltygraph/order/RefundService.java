@@ -14,6 +14,7 @@ import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.points.EarningService;
 import org.loyaltygraph.points.PointsLedger;
 import org.loyaltygraph.points.TakeBack;
+import org.loyaltygraph.system.LockConflictRetry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -85,14 +86,16 @@ public class RefundService {
       }
     }
     try {
-      return transactions.execute(
-          status -> {
-            RefundResult result = recordNew(input, hash);
-            if (!result.userErrors().isEmpty()) {
-              status.setRollbackOnly();
-            }
-            return result;
-          });
+      return LockConflictRetry.run(
+          () ->
+              transactions.execute(
+                  status -> {
+                    RefundResult result = recordNew(input, hash);
+                    if (!result.userErrors().isEmpty()) {
+                      status.setRollbackOnly();
+                    }
+                    return result;
+                  }));
     } catch (DuplicateKeyException raced) {
       return replay(refunds.find(input.id()).orElseThrow(() -> raced), hash);
     }
