@@ -35,7 +35,8 @@ class CustomerDataFetcher {
 
   @DgsQuery
   org.loyaltygraph.schema.types.Customer customer(@InputArgument String id) {
-    return customers.find(id).map(c -> reference(c.id())).orElse(null);
+    // existence only: the profile, when asked for, comes through the batched loader
+    return customers.resolveExisting(id).map(CustomerDataFetcher::reference).orElse(null);
   }
 
   @DgsMutation
