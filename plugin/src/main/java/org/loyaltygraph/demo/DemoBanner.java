@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.loyaltygraph.customer.CustomerService;
 import org.loyaltygraph.security.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -41,6 +43,7 @@ class DemoBanner {
   private final DemoShopSeeder seeder;
   private final CustomerService customers;
   private final Clock clock;
+  private final AtomicBoolean printed = new AtomicBoolean();
 
   DemoBanner(
       Environment environment,
@@ -55,11 +58,17 @@ class DemoBanner {
     this.clock = clock;
   }
 
-  // after the seeding, so that the shopper named here exists
-  @EventListener(ApplicationReadyEvent.class)
+  /**
+   * Printed when the service declares itself ready to take traffic, after the seeding (which runs
+   * first on the same event) and after the security feature stored the bootstrap key and admin.
+   */
+  @EventListener
   @Order(Ordered.LOWEST_PRECEDENCE)
-  void print() {
-    log.info(text());
+  void print(AvailabilityChangeEvent<ReadinessState> event) {
+    if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC
+        && printed.compareAndSet(false, true)) {
+      log.info(text());
+    }
   }
 
   String text() {

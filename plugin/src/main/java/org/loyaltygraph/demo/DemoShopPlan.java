@@ -39,15 +39,15 @@ final class DemoShopPlan {
   /** How a customer shops. */
   enum Segment {
     /** Buys several times a month all along, with bigger baskets. */
-    LOYAL(0.08, 3.0, 8),
+    LOYAL(0.10, 2.2, 8),
     /** Buys every month or two all along. */
-    REGULAR(0.30, 0.75, 2),
+    REGULAR(0.30, 0.55, 2),
     /** One order, ever. */
     ONE_TIME(0.26, 0, 1),
     /** Bought for a while, then nothing in the last six months. */
-    CHURNED(0.18, 0.9, 2),
+    CHURNED(0.18, 0.8, 2),
     /** First order in the last three months. */
-    NEW(0.18, 1.3, 1);
+    NEW(0.16, 1.0, 1);
 
     final double share;
     final double ordersPerMonth;
@@ -128,7 +128,7 @@ final class DemoShopPlan {
       String last = pick(DemoCatalogue.LAST_NAMES, random);
       String zone = pick(DemoCatalogue.TIME_ZONES, random);
       // how much more or less than its segment's average this customer buys
-      double appetite = Math.exp(0.35 * random.nextGaussian());
+      double appetite = Math.exp(0.45 * random.nextGaussian());
       String favourite = pick(DemoCatalogue.CATEGORIES, random);
       String second = pick(DemoCatalogue.CATEGORIES, random);
       String id = customerId(prefix, i + 1);
@@ -310,7 +310,7 @@ final class DemoShopPlan {
 
   private static List<OrderInput.Line> basket(Shopper s, Instant placedAt, Random random) {
     int[] lineWeights =
-        s.segment() == Segment.LOYAL ? new int[] {35, 35, 20, 10} : new int[] {55, 30, 12, 3};
+        s.segment() == Segment.LOYAL ? new int[] {45, 32, 16, 7} : new int[] {68, 24, 7, 1};
     int lineCount = 1 + weighted(lineWeights, random);
     LocalDate day = LocalDate.ofInstant(placedAt, ZoneId.of(s.profile().timeZone()));
     Set<String> skus = new HashSet<>();
@@ -322,7 +322,7 @@ final class DemoShopPlan {
               : pick(DemoCatalogue.CATEGORIES, random);
       List<DemoCatalogue.Item> items =
           DemoCatalogue.ITEMS.stream().filter(i -> i.category().equals(category)).toList();
-      DemoCatalogue.Item item = pick(items, random);
+      DemoCatalogue.Item item = popular(items, random);
       if (!skus.add(item.sku())) {
         continue;
       }
@@ -492,6 +492,19 @@ final class DemoShopPlan {
       Instant at = first.plusDays(day).atTime(time).atZone(zone).toInstant();
       return at.isBefore(now) ? at : now.minusSeconds(60L + random.nextInt(3 * 3600));
     }
+  }
+
+  /** Cheap things sell more often: an item's chance goes with 1 / sqrt(price). */
+  private static DemoCatalogue.Item popular(List<DemoCatalogue.Item> items, Random random) {
+    double total = items.stream().mapToDouble(i -> 1 / Math.sqrt(i.price())).sum();
+    double r = random.nextDouble() * total;
+    for (DemoCatalogue.Item item : items) {
+      r -= 1 / Math.sqrt(item.price());
+      if (r < 0) {
+        return item;
+      }
+    }
+    return items.get(items.size() - 1);
   }
 
   private static <T> T pick(List<T> list, Random random) {

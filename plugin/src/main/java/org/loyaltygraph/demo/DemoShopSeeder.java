@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,7 +39,8 @@ import org.loyaltygraph.tier.TierService;
 import org.loyaltygraph.tier.TierStanding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -74,6 +76,7 @@ class DemoShopSeeder {
   private final SecurityProperties security;
   private final Clock clock;
   private final AtomicInteger retries = new AtomicInteger();
+  private final AtomicBoolean started = new AtomicBoolean();
 
   DemoShopSeeder(
       DemoProperties properties,
@@ -121,11 +124,18 @@ class DemoShopSeeder {
     }
   }
 
-  // before the banner, which reads what this writes
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(Ordered.LOWEST_PRECEDENCE - 100)
-  void seedOnStart() {
-    if (properties.seed()) {
+  /**
+   * Seeds after every {@code ApplicationReadyEvent} listener has run (the security feature stores
+   * the bootstrap key and admin login then, so they work at once), and before the service reports
+   * ready: Spring Boot publishes the readiness change right after that event, and this listener
+   * runs first of those, so the readiness probe answers REFUSING_TRAFFIC until the shop is seeded.
+   */
+  @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  void seedOnStart(AvailabilityChangeEvent<ReadinessState> event) {
+    if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC
+        && properties.seed()
+        && started.compareAndSet(false, true)) {
       seed(PREFIX, properties);
     }
   }
