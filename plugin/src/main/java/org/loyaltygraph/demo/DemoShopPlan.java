@@ -288,22 +288,22 @@ final class DemoShopPlan {
   private static Draft draft(Shopper s, Instant placedAt, Instant now, Random random) {
     List<OrderInput.Line> lines = basket(s, placedAt, random);
     long paid = lines.stream().mapToLong(l -> l.quantity() * l.unitPrice() - l.discount()).sum();
+    // every draw is made whatever the time, so that a start a few hours later draws the same shop
+    boolean returned = random.nextDouble() < 0.035;
+    Instant refundedAt =
+        placedAt.plus(2 + random.nextInt(28), ChronoUnit.DAYS).plusSeconds(random.nextInt(86400));
+    double kind = random.nextDouble();
+    int lineIndex = random.nextInt(lines.size());
     RefundShape refund = null;
     // about 3.5% of orders come back, in part or whole; none of the last two days' yet
-    if (placedAt.isBefore(now.minus(2, ChronoUnit.DAYS)) && random.nextDouble() < 0.035) {
-      Instant refundedAt =
-          placedAt.plus(2 + random.nextInt(28), ChronoUnit.DAYS).plusSeconds(random.nextInt(86400));
-      if (refundedAt.isAfter(now)) {
-        refundedAt = now;
-      }
-      double kind = random.nextDouble();
+    if (returned && placedAt.isBefore(now.minus(2, ChronoUnit.DAYS))) {
       refund =
           new RefundShape(
-              refundedAt,
+              refundedAt.isAfter(now) ? now : refundedAt,
               kind < 0.4
                   ? RefundShape.Kind.WHOLE_ORDER
                   : kind < 0.85 ? RefundShape.Kind.ONE_UNIT : RefundShape.Kind.GOODWILL_AMOUNT,
-              random.nextInt(lines.size()));
+              lineIndex);
     }
     return new Draft(s, placedAt, lines, shipping(paid), tax(paid), refund);
   }
@@ -490,7 +490,8 @@ final class DemoShopPlan {
       int day = Math.min(to, Math.max(from, (index >= 0 ? index : -index - 2)));
       LocalTime time = LocalTime.of(weighted(HOUR, random), random.nextInt(60), random.nextInt(60));
       Instant at = first.plusDays(day).atTime(time).atZone(zone).toInstant();
-      return at.isBefore(now) ? at : now.minusSeconds(60L + random.nextInt(3 * 3600));
+      Instant earlierToday = now.minusSeconds(60L + random.nextInt(3 * 3600));
+      return at.isBefore(now) ? at : earlierToday;
     }
   }
 

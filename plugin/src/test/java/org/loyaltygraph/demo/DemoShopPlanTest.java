@@ -26,6 +26,22 @@ class DemoShopPlanTest {
   }
 
   @Test
+  void aStartLaterTheSameDayDrawsTheSameOrdersAndAlmostTheSameRefunds() {
+    DemoShopPlan later =
+        DemoShopPlan.generate("demo", 2_000, 20_000, 20261123L, NOW.plusSeconds(3 * 3600));
+
+    assertThat(later.customers())
+        .extracting(c -> c.shopper().id() + ":" + c.orders().size())
+        .isEqualTo(
+            PLAN.customers().stream()
+                .map(c -> c.shopper().id() + ":" + c.orders().size())
+                .toList());
+    assertThat(later.customers().get(0).orders()).isEqualTo(PLAN.customers().get(0).orders());
+    // only orders that cross the "placed more than two days ago" line may gain or lose a refund
+    assertThat(later.refundCount()).isBetween(PLAN.refundCount() - 3, PLAN.refundCount() + 3);
+  }
+
+  @Test
   void theShowcaseCustomerDoesNotDependOnTheTime() {
     assertThat(DemoShopPlan.showcase(DemoShopPlan.shoppers("demo", 2_000, 20261123L)))
         .isEqualTo(
