@@ -164,6 +164,8 @@ public class ApiKeyService {
             clock.instant(),
             null);
     keys.insert(key);
+    // a lookup of this key that failed before it existed must not be remembered
+    byHash.invalidate(key.keyHash());
     return key;
   }
 
