@@ -217,62 +217,11 @@ class ProgramAdministrationTest {
   @Test
   void adjustmentsKeepTheirReasonOnTheLedgerWhichPagesNewestFirst() {
     String customer = shop.newCustomer();
-    String adjust =
-        "mutation($in: PointsAdjustInput!) { pointsAdjust(input: $in) { pointsAvailable userErrors { code } } }";
     for (int i = 1; i <= 3; i++) {
-      graphql
-          .send(
-              manager,
-              adjust,
-              Map.of(
-                  "in",
-                  Map.of(
-                      "customerId",
-                      customer,
-                      "points",
-                      10 * i,
-                      "reason",
-                      "reason " + i,
-                      "idempotencyKey",
-                      "k" + i)))
-          .assertNoErrors();
+      adjust(customer, 10 * i, "reason " + i, "k" + i);
     }
-    JsonNode replay =
-        graphql
-            .send(
-                manager,
-                adjust,
-                Map.of(
-                    "in",
-                    Map.of(
-                        "customerId",
-                        customer,
-                        "points",
-                        10,
-                        "reason",
-                        "reason 1",
-                        "idempotencyKey",
-                        "k1")))
-            .assertNoErrors()
-            .data();
-    JsonNode overdraw =
-        graphql
-            .send(
-                manager,
-                adjust,
-                Map.of(
-                    "in",
-                    Map.of(
-                        "customerId",
-                        customer,
-                        "points",
-                        -61,
-                        "reason",
-                        "too much",
-                        "idempotencyKey",
-                        "k4")))
-            .assertNoErrors()
-            .data();
+    JsonNode replay = adjust(customer, 10, "reason 1", "k1");
+    JsonNode overdraw = adjust(customer, -61, "too much", "k4");
     assertThat(replay.at("/pointsAdjust/pointsAvailable").asLong()).isEqualTo(60);
     assertThat(overdraw.at("/pointsAdjust/userErrors/0/code").asString())
         .isEqualTo("INSUFFICIENT_POINTS");
@@ -298,5 +247,26 @@ class ProgramAdministrationTest {
     assertThat(second.findValuesAsString("reason")).containsExactly("reason 1");
     assertThat(second.at("/pageInfo/hasNextPage").asBoolean()).isFalse();
     assertThat(second.at("/edges/0/node/type").asString()).isEqualTo("ADJUST");
+  }
+
+  private JsonNode adjust(String customer, long points, String reason, String key) {
+    return graphql
+        .send(
+            manager,
+            "mutation($in: PointsAdjustInput!) { pointsAdjust(input: $in) { pointsAvailable"
+                + " userErrors { code } } }",
+            Map.of(
+                "in",
+                Map.of(
+                    "customerId",
+                    customer,
+                    "points",
+                    points,
+                    "reason",
+                    reason,
+                    "idempotencyKey",
+                    key)))
+        .assertNoErrors()
+        .data();
   }
 }
