@@ -13,6 +13,7 @@ import org.loyaltygraph.graphql.ContentHash;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.points.EarningService;
 import org.loyaltygraph.points.PointsLedger;
+import org.loyaltygraph.points.RedemptionService;
 import org.loyaltygraph.points.TakeBack;
 import org.loyaltygraph.system.LockConflictRetry;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +32,7 @@ public class RefundService {
   private final RefundRepository refunds;
   private final PointsLedger ledger;
   private final EarningService earning;
+  private final RedemptionService redemptions;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -40,6 +42,7 @@ public class RefundService {
       RefundRepository refunds,
       PointsLedger ledger,
       EarningService earning,
+      RedemptionService redemptions,
       ApplicationEventPublisher events,
       TransactionTemplate transactions,
       Clock clock) {
@@ -47,6 +50,7 @@ public class RefundService {
     this.refunds = refunds;
     this.ledger = ledger;
     this.earning = earning;
+    this.redemptions = redemptions;
     this.events = events;
     this.transactions = transactions;
     this.clock = clock;
@@ -186,6 +190,9 @@ public class RefundService {
             hash,
             refundLines);
     refunds.insert(refund, now);
+    if (refundsInFull(order, changes)) {
+      redemptions.restoreRewardsOf(order.id(), earning.currentRules());
+    }
     if (order.customerId() == null) {
       return new RefundResult(refund, List.of()); // a guest order: no customer to tell about it
     }
@@ -199,6 +206,22 @@ public class RefundService {
             baseRefunded,
             points));
     return new RefundResult(refund, List.of());
+  }
+
+  /** True when, after these changes, every line of the order is refunded in full. */
+  private static boolean refundsInFull(Order order, Map<String, RefundPlan.LineChange> changes) {
+    for (OrderLine line : order.lines()) {
+      RefundPlan.LineChange change = changes.get(line.lineId());
+      OrderLine after = change == null ? line : change.after();
+      boolean full =
+          after.paid() > 0
+              ? after.refundedAmount() >= after.paid()
+              : after.refundedQuantity() >= after.quantity();
+      if (!full) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<UserError> validate(RefundInput input) {

@@ -100,7 +100,8 @@ public class AdjustmentService {
     }
     String sourceId = customerId + ":" + idempotencyKey;
     if (points > 0) {
-      ledger.grant(customerId, points, "ADJUST", sourceId, reason.trim(), rules.current());
+      ledger.grant(
+          customerId, points, "ADJUST", sourceId, "adjustment", reason.trim(), rules.current());
     } else {
       ledger.spend(
           customerId, -points, PointsEntryType.ADJUST, "adjustment", sourceId, reason.trim());

@@ -15,6 +15,7 @@ public record DiscountCode(
   /** ISSUED until consumed. */
   public enum Status {
     ISSUED,
-    CONSUMED
+    CONSUMED,
+    RESTORED
   }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +27,27 @@ class DiscountCodeRepository {
             .params(code, customerId, redemptionId, rewardId, Timestamp.from(now))
             .update()
         == 1;
+  }
+
+  /** Codes consumed on an order, locked: the order is being refunded in full. */
+  List<DiscountCode> lockConsumedOn(String orderId) {
+    return jdbc.sql(
+            "SELECT code, customer_id, reward_id, status, issued_at, consumed_at, consumed_order_id"
+                + " FROM discount_code WHERE consumed_order_id = ? AND status = 'CONSUMED' FOR UPDATE")
+        .param(orderId)
+        .query(DiscountCodeRepository::map)
+        .list();
+  }
+
+  /** The once-only step of a restoration: only one caller can move the code out of CONSUMED. */
+  boolean release(String code, String orderId, DiscountCode.Status to) {
+    String sql =
+        to == DiscountCode.Status.ISSUED
+            ? "UPDATE discount_code SET status = 'ISSUED', consumed_at = NULL, consumed_order_id = NULL"
+                + " WHERE code = ? AND status = 'CONSUMED' AND consumed_order_id = ?"
+            : "UPDATE discount_code SET status = 'RESTORED'"
+                + " WHERE code = ? AND status = 'CONSUMED' AND consumed_order_id = ?";
+    return jdbc.sql(sql).params(code, orderId).update() == 1;
   }
 
   /** Moves a customer's codes to another customer (a merge). */

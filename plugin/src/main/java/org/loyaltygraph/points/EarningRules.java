@@ -26,7 +26,8 @@ public record EarningRules(
     boolean earnOnShipping,
     boolean earnOnTax,
     boolean earnOnGiftCards,
-    ZoneId timeZone) {
+    ZoneId timeZone,
+    RewardRestorePolicy rewardRestorePolicy) {
 
   public EarningRules {
     multipliers = List.copyOf(multipliers);

@@ -40,7 +40,8 @@ class EarningRulesRepository {
     return jdbc.sql(
             "SELECT version, base_currency, points_per_step, step_amount, pending_days,"
                 + " expiry_days, expiry_warning_days, negative_balance_policy, minimum_subtotal,"
-                + " earn_on_shipping, earn_on_tax, earn_on_gift_cards, time_zone"
+                + " earn_on_shipping, earn_on_tax, earn_on_gift_cards, time_zone,"
+                + " reward_restore_policy"
                 + " FROM earning_rules WHERE version = ?")
         .param(version)
         .query(
@@ -59,7 +60,8 @@ class EarningRulesRepository {
                     rs.getBoolean("earn_on_shipping"),
                     rs.getBoolean("earn_on_tax"),
                     rs.getBoolean("earn_on_gift_cards"),
-                    ZoneId.of(rs.getString("time_zone"))))
+                    ZoneId.of(rs.getString("time_zone")),
+                    RewardRestorePolicy.valueOf(rs.getString("reward_restore_policy"))))
         .optional();
   }
 
@@ -70,8 +72,8 @@ class EarningRulesRepository {
                 "INSERT IGNORE INTO earning_rules (version, base_currency, points_per_step,"
                     + " step_amount, pending_days, expiry_days, expiry_warning_days,"
                     + " negative_balance_policy, minimum_subtotal, earn_on_shipping, earn_on_tax,"
-                    + " earn_on_gift_cards, time_zone, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + " earn_on_gift_cards, time_zone, reward_restore_policy, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(
                 rules.version(),
                 rules.baseCurrency(),
@@ -86,6 +88,7 @@ class EarningRulesRepository {
                 rules.earnOnTax(),
                 rules.earnOnGiftCards(),
                 rules.timeZone().getId(),
+                rules.rewardRestorePolicy().name(),
                 Timestamp.from(at))
             .update();
     if (rows == 0) {

@@ -77,7 +77,10 @@ public class EarningRulesService {
             change.earnOnShipping() != null ? change.earnOnShipping() : base.earnOnShipping(),
             change.earnOnTax() != null ? change.earnOnTax() : base.earnOnTax(),
             change.earnOnGiftCards() != null ? change.earnOnGiftCards() : base.earnOnGiftCards(),
-            change.timeZone() != null ? ZoneId.of(change.timeZone()) : base.timeZone());
+            change.timeZone() != null ? ZoneId.of(change.timeZone()) : base.timeZone(),
+            change.rewardRestorePolicy() != null
+                ? change.rewardRestorePolicy()
+                : base.rewardRestorePolicy());
     if (!repository.insert(next, clock.instant())) {
       return new RulesResult(
           null,
@@ -101,7 +104,40 @@ public class EarningRulesService {
       Boolean earnOnShipping,
       Boolean earnOnTax,
       Boolean earnOnGiftCards,
-      String timeZone) {
+      String timeZone,
+      RewardRestorePolicy rewardRestorePolicy) {
+
+    /** A change that leaves the reward restore policy as it is. */
+    public RulesChange(
+        Long pointsPerStep,
+        Long stepAmount,
+        Integer pendingDays,
+        Integer expiryDays,
+        Boolean neverExpire,
+        Integer expiryWarningDays,
+        NegativeBalancePolicy negativeBalancePolicy,
+        List<EarningMultiplier> multipliers,
+        Long minimumSubtotal,
+        Boolean earnOnShipping,
+        Boolean earnOnTax,
+        Boolean earnOnGiftCards,
+        String timeZone) {
+      this(
+          pointsPerStep,
+          stepAmount,
+          pendingDays,
+          expiryDays,
+          neverExpire,
+          expiryWarningDays,
+          negativeBalancePolicy,
+          multipliers,
+          minimumSubtotal,
+          earnOnShipping,
+          earnOnTax,
+          earnOnGiftCards,
+          timeZone,
+          null);
+    }
 
     /** A change of the core earning figures only. */
     public RulesChange(
@@ -158,7 +194,8 @@ public class EarningRulesService {
         false,
         false,
         false,
-        ZoneId.of(defaults.timeZone()));
+        ZoneId.of(defaults.timeZone()),
+        RewardRestorePolicy.RESTORE_POINTS);
   }
 
   private static List<UserError> validate(RulesChange c) {

@@ -209,7 +209,10 @@ class PointsDataFetcher {
                 input.getEarnOnShipping(),
                 input.getEarnOnTax(),
                 input.getEarnOnGiftCards(),
-                input.getTimeZone()));
+                input.getTimeZone(),
+                input.getRewardRestorePolicy() == null
+                    ? null
+                    : RewardRestorePolicy.valueOf(input.getRewardRestorePolicy().name())));
     return EarningRulesPayload.newBuilder()
         .earningRules(result.rules() == null ? null : PointsGraphQLMapping.rules(result.rules()))
         .userErrors(PointsGraphQLMapping.errors(result.userErrors()))

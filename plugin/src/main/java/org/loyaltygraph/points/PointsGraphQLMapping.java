@@ -101,6 +101,9 @@ final class PointsGraphQLMapping {
         .earnOnTax(r.earnOnTax())
         .earnOnGiftCards(r.earnOnGiftCards())
         .timeZone(r.timeZone().getId())
+        .rewardRestorePolicy(
+            org.loyaltygraph.schema.types.RewardRestorePolicy.valueOf(
+                r.rewardRestorePolicy().name()))
         .build();
   }
 

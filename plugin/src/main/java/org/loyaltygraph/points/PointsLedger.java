@@ -157,6 +157,7 @@ public class PointsLedger {
       long points,
       String sourceType,
       String sourceId,
+      String causeType,
       String reason,
       EarningRules rules) {
     Instant now = clock.instant();
@@ -171,7 +172,7 @@ public class PointsLedger {
             rules.expiresAt(now),
             now);
     entries.append(
-        customerId, lotId, PointsEntryType.ADJUST, points, "adjustment", sourceId, reason, now);
+        customerId, lotId, PointsEntryType.ADJUST, points, causeType, sourceId, reason, now);
     accounts.add(customerId, points, 0, 0, now);
     settleDebt(customerId, now);
     summaries.evictAfterCommit(customerId);

@@ -26,6 +26,13 @@ class RedemptionRepository {
         .optional();
   }
 
+  long costOfCode(String code) {
+    return jdbc.sql("SELECT cost_points FROM redemption WHERE code = ?")
+        .param(code)
+        .query(Long.class)
+        .single();
+  }
+
   void insert(
       String id,
       String customerId,

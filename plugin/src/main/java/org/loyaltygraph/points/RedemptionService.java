@@ -134,6 +134,36 @@ public class RedemptionService {
         stored.get(), rewards.find(stored.get().rewardId()).orElseThrow(), List.of());
   }
 
+  /**
+   * Gives back the rewards used on an order that was refunded in full, each exactly once however
+   * often the refund arrives: the points (a new lot), or the code itself, per the rules' policy.
+   * Answers how many rewards were restored.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public int restoreRewardsOf(String orderId, EarningRules rules) {
+    if (rules.rewardRestorePolicy() == RewardRestorePolicy.NONE) {
+      return 0;
+    }
+    int restored = 0;
+    for (DiscountCode code : codes.lockConsumedOn(orderId)) {
+      if (rules.rewardRestorePolicy() == RewardRestorePolicy.REACTIVATE_CODE) {
+        restored += codes.release(code.code(), orderId, DiscountCode.Status.ISSUED) ? 1 : 0;
+      } else if (codes.release(code.code(), orderId, DiscountCode.Status.RESTORED)) {
+        ledger.lockAndSettle(code.customerId());
+        ledger.grant(
+            code.customerId(),
+            redemptions.costOfCode(code.code()),
+            "RESTORE",
+            code.code(),
+            "restoration",
+            "order " + orderId + " refunded in full",
+            rules);
+        restored++;
+      }
+    }
+    return restored;
+  }
+
   public Optional<DiscountCode> findCode(String code) {
     return codes.find(CodeGenerator.normalise(code));
   }

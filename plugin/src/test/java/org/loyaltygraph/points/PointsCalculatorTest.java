@@ -24,7 +24,8 @@ class PointsCalculatorTest {
         false,
         false,
         false,
-        java.time.ZoneOffset.UTC);
+        java.time.ZoneOffset.UTC,
+        RewardRestorePolicy.RESTORE_POINTS);
   }
 
   @Test

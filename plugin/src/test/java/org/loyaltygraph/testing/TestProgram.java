@@ -4,6 +4,7 @@ import java.util.List;
 import org.loyaltygraph.points.EarningRules;
 import org.loyaltygraph.points.EarningRulesService;
 import org.loyaltygraph.points.NegativeBalancePolicy;
+import org.loyaltygraph.points.RewardRestorePolicy;
 
 /**
  * The program rules are global, so every test that earns points first publishes the rules it
@@ -18,7 +19,20 @@ public final class TestProgram {
     var result =
         rules.update(
             new EarningRulesService.RulesChange(
-                1L, 100L, 14, 365, null, 30, policy, List.of(), 0L, false, false, false, "UTC"));
+                1L,
+                100L,
+                14,
+                365,
+                null,
+                30,
+                policy,
+                List.of(),
+                0L,
+                false,
+                false,
+                false,
+                "UTC",
+                RewardRestorePolicy.RESTORE_POINTS));
     if (!result.userErrors().isEmpty()) {
       throw new AssertionError(result.userErrors().toString());
     }
