@@ -29,6 +29,16 @@ class DiscountCodeRepository {
         == 1;
   }
 
+  /** Codes consumed on an order so far. */
+  List<DiscountCode> consumedOn(String orderId) {
+    return jdbc.sql(
+            "SELECT code, customer_id, reward_id, status, issued_at, consumed_at, consumed_order_id"
+                + " FROM discount_code WHERE consumed_order_id = ? AND status = 'CONSUMED'")
+        .param(orderId)
+        .query(DiscountCodeRepository::map)
+        .list();
+  }
+
   /** Codes consumed on an order, locked: the order is being refunded in full. */
   List<DiscountCode> lockConsumedOn(String orderId) {
     return jdbc.sql(

@@ -91,7 +91,11 @@ class PointsDataFetcher {
   @DgsMutation
   DiscountCodeRedeemPayload discountCodeRedeem(@InputArgument DiscountCodeRedeemInput input) {
     RedemptionService.ConsumeResult result =
-        redemptions.consume(input.getCode(), input.getOrderId());
+        redemptions.consume(
+            input.getCode(),
+            input.getOrderId(),
+            input.getOrderSubtotal() == null ? null : input.getOrderSubtotal().getAmount(),
+            input.getOrderSubtotal() == null ? null : input.getOrderSubtotal().getCurrency());
     return DiscountCodeRedeemPayload.newBuilder()
         .discountCode(
             result.code() == null
@@ -150,7 +154,9 @@ class PointsDataFetcher {
                 input.getAmountOff() == null ? null : input.getAmountOff().getAmount(),
                 input.getAmountOff() == null ? null : input.getAmountOff().getCurrency(),
                 input.getPercentOff(),
-                true));
+                true,
+                input.getMaxPointsPerOrder(),
+                input.getMaxSharePercent()));
     return rewardPayload(result);
   }
 

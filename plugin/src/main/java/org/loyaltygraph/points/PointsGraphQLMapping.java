@@ -29,6 +29,8 @@ final class PointsGraphQLMapping {
         .amountOff(r.amountOff() == null ? null : money(r.amountOff(), r.currency()))
         .percentOff(r.percentOff())
         .active(r.active())
+        .maxPointsPerOrder(r.maxPointsPerOrder())
+        .maxSharePercent(r.maxSharePercent())
         .build();
   }
 

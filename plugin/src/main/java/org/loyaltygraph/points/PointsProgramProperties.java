@@ -18,4 +18,6 @@ public record PointsProgramProperties(
     @DefaultValue("30") int expiryWarningDays,
     @DefaultValue("STOP_AT_ZERO") NegativeBalancePolicy negativeBalancePolicy,
     @DefaultValue("60s") java.time.Duration maintenanceInterval,
-    @DefaultValue("UTC") String timeZone) {}
+    @DefaultValue("UTC") String timeZone,
+    Long maxPointsPerOrder,
+    Integer maxRewardSharePercent) {}

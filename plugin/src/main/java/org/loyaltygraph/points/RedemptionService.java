@@ -22,6 +22,7 @@ public class RedemptionService {
   private final RedemptionRepository redemptions;
   private final DiscountCodeRepository codes;
   private final CustomerService customers;
+  private final RedemptionLimits limits;
   private final Clock clock;
 
   RedemptionService(
@@ -30,7 +31,9 @@ public class RedemptionService {
       RedemptionRepository redemptions,
       DiscountCodeRepository codes,
       CustomerService customers,
+      RedemptionLimits limits,
       Clock clock) {
+    this.limits = limits;
     this.ledger = ledger;
     this.rewards = rewards;
     this.redemptions = redemptions;
@@ -105,33 +108,48 @@ public class RedemptionService {
   public record ConsumeResult(DiscountCode code, Reward reward, List<UserError> userErrors) {}
 
   @Transactional
-  public ConsumeResult consume(String typedCode, String orderId) {
+  public ConsumeResult consume(
+      String typedCode, String orderId, Long orderSubtotal, String subtotalCurrency) {
     String code = CodeGenerator.normalise(typedCode);
     if (orderId == null || orderId.isBlank()) {
-      return new ConsumeResult(
-          null,
-          null,
-          List.of(UserError.of("REQUIRED", "The order id is required.", "input", "orderId")));
+      return refusedCode("REQUIRED", "The order id is required.", "orderId");
     }
-    boolean won = codes.consume(code, orderId, clock.instant());
     Optional<DiscountCode> stored = codes.find(code);
     if (stored.isEmpty()) {
-      return new ConsumeResult(
-          null, null, List.of(UserError.of("UNKNOWN_CODE", "No code matches.", "input", "code")));
+      return refusedCode("UNKNOWN_CODE", "No code matches.", "code");
     }
-    if (!won && !orderId.equals(stored.get().consumedOrderId())) {
-      return new ConsumeResult(
-          null,
-          null,
-          List.of(
-              UserError.of(
-                  "CODE_ALREADY_USED",
-                  "This code was already used on another order.",
-                  "input",
-                  "code")));
+    if (stored.get().status() != DiscountCode.Status.ISSUED) {
+      return orderId.equals(stored.get().consumedOrderId())
+          ? new ConsumeResult(
+              stored.get(), rewards.find(stored.get().rewardId()).orElseThrow(), List.of())
+          : refusedCode(
+              "CODE_ALREADY_USED", "This code was already used on another order.", "code");
     }
-    return new ConsumeResult(
-        stored.get(), rewards.find(stored.get().rewardId()).orElseThrow(), List.of());
+    Reward reward = rewards.find(stored.get().rewardId()).orElseThrow();
+    Optional<UserError> overLimit =
+        limits.check(reward, code, orderId, orderSubtotal, subtotalCurrency);
+    if (overLimit.isPresent()) {
+      return new ConsumeResult(null, null, List.of(overLimit.get()));
+    }
+    boolean won = codes.consume(code, orderId, clock.instant());
+    DiscountCode now = codes.find(code).orElseThrow();
+    if (!won && !orderId.equals(now.consumedOrderId())) {
+      return refusedCode(
+          "CODE_ALREADY_USED", "This code was already used on another order.", "code");
+    }
+    return new ConsumeResult(now, reward, List.of());
+  }
+
+  /**
+   * Consumes a code without the order's value: enough while no share limit applies (a share limit
+   * then answers REQUIRED for orderSubtotal).
+   */
+  public ConsumeResult consume(String typedCode, String orderId) {
+    return consume(typedCode, orderId, null, null);
+  }
+
+  private static ConsumeResult refusedCode(String code, String message, String field) {
+    return new ConsumeResult(null, null, List.of(UserError.of(code, message, "input", field)));
   }
 
   /**

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 class RewardRepository {
 
   private static final String COLUMNS =
-      "id, name, description, cost_points, type, amount_off, currency, percent_off, active";
+      "id, name, description, cost_points, type, amount_off, currency, percent_off, active,"
+          + " max_points_per_order, max_share_percent";
 
   private final JdbcClient jdbc;
 
@@ -51,7 +52,7 @@ class RewardRepository {
                 "INSERT IGNORE INTO reward ("
                     + COLUMNS
                     + ", created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(
                 r.id(),
                 r.name(),
@@ -62,6 +63,8 @@ class RewardRepository {
                 r.currency(),
                 r.percentOff(),
                 r.active(),
+                r.maxPointsPerOrder(),
+                r.maxSharePercent(),
                 Timestamp.from(now),
                 Timestamp.from(now))
             .update()
@@ -86,6 +89,8 @@ class RewardRepository {
         (Long) rs.getObject("amount_off", Long.class),
         rs.getString("currency"),
         (Integer) rs.getObject("percent_off", Integer.class),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        (Long) rs.getObject("max_points_per_order", Long.class),
+        (Integer) rs.getObject("max_share_percent", Integer.class));
   }
 }

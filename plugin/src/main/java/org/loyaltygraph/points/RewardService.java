@@ -56,7 +56,9 @@ public class RewardService {
             input.type() == Reward.Type.AMOUNT_OFF ? input.amountOff() : null,
             input.type() == Reward.Type.AMOUNT_OFF ? input.currency() : null,
             input.type() == Reward.Type.PERCENT_OFF ? input.percentOff() : null,
-            true);
+            true,
+            input.maxPointsPerOrder(),
+            input.maxSharePercent());
     if (!rewards.insert(reward, clock.instant())) {
       return rewards
           .find(reward.id())
@@ -101,7 +103,9 @@ public class RewardService {
             r.amountOff(),
             r.currency(),
             r.percentOff(),
-            active != null ? active : r.active());
+            active != null ? active : r.active(),
+            r.maxPointsPerOrder(),
+            r.maxSharePercent());
     rewards.update(updated, clock.instant());
     catalogue.invalidateAll();
     return new RewardResult(updated, List.of());
@@ -120,6 +124,15 @@ public class RewardService {
     }
     if (r.costPoints() < 1) {
       errors.add(UserError.of("INVALID", "costPoints is at least 1.", "input", "costPoints"));
+    }
+    if (r.maxPointsPerOrder() != null && r.maxPointsPerOrder() < 1) {
+      errors.add(
+          UserError.of(
+              "INVALID", "maxPointsPerOrder is at least 1.", "input", "maxPointsPerOrder"));
+    }
+    if (r.maxSharePercent() != null && (r.maxSharePercent() < 1 || r.maxSharePercent() > 100)) {
+      errors.add(
+          UserError.of("INVALID", "maxSharePercent is 1 to 100.", "input", "maxSharePercent"));
     }
     switch (r.type()) {
       case AMOUNT_OFF -> {

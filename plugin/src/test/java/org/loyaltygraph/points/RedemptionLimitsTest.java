@@ -1,0 +1,142 @@
+package org.loyaltygraph.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loyaltygraph.testing.GraphQLTestClient;
+import org.loyaltygraph.testing.LoyaltyGraphTest;
+import org.loyaltygraph.testing.MutableClock;
+import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TestProgram;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Limits on what one order may take from rewards, checked when the storefront consumes a code. */
+@LoyaltyGraphTest
+class RedemptionLimitsTest {
+
+  @Autowired GraphQLTestClient graphql;
+  @Autowired MutableClock clock;
+  @Autowired EarningRulesService rules;
+  @Autowired RewardService rewards;
+  @Autowired AdjustmentService adjustments;
+  @Autowired JdbcClient jdbc;
+
+  Storefront shop;
+  String customer;
+
+  @BeforeEach
+  void setUp() {
+    clock.set(Instant.parse("2026-08-10T12:00:00Z"));
+    TestProgram.standard(rules);
+    shop = new Storefront(graphql);
+    customer = shop.newCustomer();
+    adjustments.adjust(customer, 1000, "welcome", "w-" + customer, "test");
+  }
+
+  private String reward(long cost, long amountOff, Long maxPoints, Integer maxShare) {
+    String id = "lim-" + UUID.randomUUID().toString().substring(0, 8);
+    var result =
+        rewards.create(
+            new Reward(
+                id,
+                "off",
+                null,
+                cost,
+                Reward.Type.AMOUNT_OFF,
+                amountOff,
+                "USD",
+                null,
+                true,
+                maxPoints,
+                maxShare));
+    assertThat(result.userErrors()).isEmpty();
+    return id;
+  }
+
+  private String code(String rewardId) {
+    return shop.redeem(customer, rewardId, UUID.randomUUID().toString())
+        .at("/discountCode/code")
+        .asString();
+  }
+
+  private JsonNode consume(String code, String orderId, Long subtotal) {
+    Map<String, Object> in = new HashMap<>();
+    in.put("code", code);
+    in.put("orderId", orderId);
+    if (subtotal != null) {
+      in.put("orderSubtotal", Map.of("amount", subtotal, "currency", "USD"));
+    }
+    return graphql
+        .storefront(
+            "mutation($in: DiscountCodeRedeemInput!) { discountCodeRedeem(input: $in) { discountCode { status }"
+                + " userErrors { field code } } }",
+            Map.of("in", in))
+        .assertNoErrors()
+        .data()
+        .path("discountCodeRedeem");
+  }
+
+  private String status(String code) {
+    return jdbc.sql("SELECT status FROM discount_code WHERE code = ?")
+        .param(code)
+        .query(String.class)
+        .single();
+  }
+
+  @Test
+  void aRewardsPointsLimitStopsASecondRewardOnTheSameOrder() {
+    String limited = reward(50, 500, 60L, null);
+    String first = code(limited);
+    String second = code(limited);
+    String order = "o-" + UUID.randomUUID();
+
+    assertThat(consume(first, order, null).path("userErrors").isEmpty()).isTrue();
+    JsonNode refused = consume(second, order, null);
+
+    assertThat(refused.at("/userErrors/0/code").asString()).isEqualTo("ORDER_POINTS_LIMIT");
+    assertThat(status(second)).as("a refused code stays usable").isEqualTo("ISSUED");
+    assertThat(consume(second, "o-" + UUID.randomUUID(), null).path("userErrors").isEmpty())
+        .isTrue();
+  }
+
+  @Test
+  void aShareLimitNeedsTheOrderValueAndKeepsRewardsUnderIt() {
+    String limited = reward(50, 500, null, 10);
+    String code = code(limited);
+    String order = "o-" + UUID.randomUUID();
+
+    assertThat(consume(code, order, null).at("/userErrors/0/code").asString())
+        .isEqualTo("REQUIRED");
+    assertThat(consume(code, order, 4000L).at("/userErrors/0/code").asString())
+        .isEqualTo("ORDER_SHARE_LIMIT");
+    assertThat(status(code)).isEqualTo("ISSUED");
+    assertThat(consume(code, order, 5000L).path("userErrors").isEmpty()).isTrue();
+    assertThat(status(code)).isEqualTo("CONSUMED");
+  }
+
+  @Test
+  void badLimitsOnARewardAreRefused() {
+    var result =
+        rewards.create(
+            new Reward(
+                "lim-bad",
+                "x",
+                null,
+                10,
+                Reward.Type.FREE_SHIPPING,
+                null,
+                null,
+                null,
+                true,
+                0L,
+                101));
+    assertThat(result.userErrors()).extracting(e -> e.code()).containsExactly("INVALID", "INVALID");
+  }
+}
