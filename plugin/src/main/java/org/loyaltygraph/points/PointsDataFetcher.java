@@ -23,6 +23,7 @@ import org.loyaltygraph.schema.types.RewardPayload;
 import org.loyaltygraph.schema.types.RewardUpdateInput;
 import org.loyaltygraph.security.Caller;
 import org.loyaltygraph.security.CallerContext;
+import org.loyaltygraph.system.LockConflictRetry;
 
 /** The points root fields: rewards, earning rules, redemption, codes and adjustments. */
 @DgsComponent
@@ -77,7 +78,10 @@ class PointsDataFetcher {
           .build();
     }
     RedemptionService.RedeemResult result =
-        redemptions.redeem(input.getCustomerId(), input.getRewardId(), input.getIdempotencyKey());
+        LockConflictRetry.run(
+            () ->
+                redemptions.redeem(
+                    input.getCustomerId(), input.getRewardId(), input.getIdempotencyKey()));
     return PointsRedeemPayload.newBuilder()
         .discountCode(
             result.code() == null
@@ -91,11 +95,15 @@ class PointsDataFetcher {
   @DgsMutation
   DiscountCodeRedeemPayload discountCodeRedeem(@InputArgument DiscountCodeRedeemInput input) {
     RedemptionService.ConsumeResult result =
-        redemptions.consume(
-            input.getCode(),
-            input.getOrderId(),
-            input.getOrderSubtotal() == null ? null : input.getOrderSubtotal().getAmount(),
-            input.getOrderSubtotal() == null ? null : input.getOrderSubtotal().getCurrency());
+        LockConflictRetry.run(
+            () ->
+                redemptions.consume(
+                    input.getCode(),
+                    input.getOrderId(),
+                    input.getOrderSubtotal() == null ? null : input.getOrderSubtotal().getAmount(),
+                    input.getOrderSubtotal() == null
+                        ? null
+                        : input.getOrderSubtotal().getCurrency()));
     return DiscountCodeRedeemPayload.newBuilder()
         .discountCode(
             result.code() == null
@@ -109,12 +117,14 @@ class PointsDataFetcher {
   PointsAdjustPayload pointsAdjust(
       @InputArgument PointsAdjustInput input, DataFetchingEnvironment env) {
     AdjustmentService.AdjustResult result =
-        adjustments.adjust(
-            input.getCustomerId(),
-            input.getPoints(),
-            input.getReason(),
-            input.getIdempotencyKey(),
-            CallerContext.of(env).principal());
+        LockConflictRetry.run(
+            () ->
+                adjustments.adjust(
+                    input.getCustomerId(),
+                    input.getPoints(),
+                    input.getReason(),
+                    input.getIdempotencyKey(),
+                    CallerContext.of(env).principal()));
     return PointsAdjustPayload.newBuilder()
         .pointsAvailable(result.available())
         .userErrors(PointsGraphQLMapping.errors(result.userErrors()))
@@ -124,16 +134,18 @@ class PointsDataFetcher {
   @DgsMutation
   OpeningBalancePayload openingBalanceImport(@InputArgument OpeningBalanceImportInput input) {
     OpeningBalanceService.ImportResult result =
-        openings.importBalance(
-            input.getCustomerId(),
-            input.getLots().stream()
-                .map(
-                    l ->
-                        new OpeningBalanceService.Lot(
-                            l.getPoints(),
-                            l.getExpiresAt() == null ? null : l.getExpiresAt().toInstant()))
-                .toList(),
-            input.getQualifyingAmount() == null ? 0 : input.getQualifyingAmount());
+        LockConflictRetry.run(
+            () ->
+                openings.importBalance(
+                    input.getCustomerId(),
+                    input.getLots().stream()
+                        .map(
+                            l ->
+                                new OpeningBalanceService.Lot(
+                                    l.getPoints(),
+                                    l.getExpiresAt() == null ? null : l.getExpiresAt().toInstant()))
+                        .toList(),
+                    input.getQualifyingAmount() == null ? 0 : input.getQualifyingAmount()));
     return OpeningBalancePayload.newBuilder()
         .pointsAvailable(result.available())
         .userErrors(PointsGraphQLMapping.errors(result.userErrors()))
