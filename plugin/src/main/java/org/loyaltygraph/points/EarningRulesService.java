@@ -105,66 +105,7 @@ public class EarningRulesService {
       Boolean earnOnTax,
       Boolean earnOnGiftCards,
       String timeZone,
-      RewardRestorePolicy rewardRestorePolicy) {
-
-    /** A change that leaves the reward restore policy as it is. */
-    public RulesChange(
-        Long pointsPerStep,
-        Long stepAmount,
-        Integer pendingDays,
-        Integer expiryDays,
-        Boolean neverExpire,
-        Integer expiryWarningDays,
-        NegativeBalancePolicy negativeBalancePolicy,
-        List<EarningMultiplier> multipliers,
-        Long minimumSubtotal,
-        Boolean earnOnShipping,
-        Boolean earnOnTax,
-        Boolean earnOnGiftCards,
-        String timeZone) {
-      this(
-          pointsPerStep,
-          stepAmount,
-          pendingDays,
-          expiryDays,
-          neverExpire,
-          expiryWarningDays,
-          negativeBalancePolicy,
-          multipliers,
-          minimumSubtotal,
-          earnOnShipping,
-          earnOnTax,
-          earnOnGiftCards,
-          timeZone,
-          null);
-    }
-
-    /** A change of the core earning figures only. */
-    public RulesChange(
-        Long pointsPerStep,
-        Long stepAmount,
-        Integer pendingDays,
-        Integer expiryDays,
-        Boolean neverExpire,
-        Integer expiryWarningDays,
-        NegativeBalancePolicy negativeBalancePolicy,
-        List<EarningMultiplier> multipliers) {
-      this(
-          pointsPerStep,
-          stepAmount,
-          pendingDays,
-          expiryDays,
-          neverExpire,
-          expiryWarningDays,
-          negativeBalancePolicy,
-          multipliers,
-          null,
-          null,
-          null,
-          null,
-          null);
-    }
-  }
+      RewardRestorePolicy rewardRestorePolicy) {}
 
   /** The new rules, or why they were refused. */
   public record RulesResult(EarningRules rules, List<UserError> userErrors) {}

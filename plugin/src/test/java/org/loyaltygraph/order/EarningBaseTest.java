@@ -62,7 +62,8 @@ class EarningBaseTest {
                 shipping,
                 tax,
                 giftCards,
-                "UTC"));
+                "UTC",
+                null));
     assertThat(result.userErrors()).isEmpty();
   }
 

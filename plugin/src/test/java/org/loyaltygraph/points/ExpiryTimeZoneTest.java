@@ -44,7 +44,8 @@ class ExpiryTimeZoneTest {
                 false,
                 false,
                 false,
-                "America/New_York"));
+                "America/New_York",
+                null));
     assertThat(result.userErrors()).isEmpty();
   }
 
@@ -92,7 +93,8 @@ class ExpiryTimeZoneTest {
                 null,
                 null,
                 null,
-                "Mars/Olympus"));
+                "Mars/Olympus",
+                null));
     assertThat(result.userErrors()).extracting(e -> e.code()).containsExactly("INVALID");
   }
 }
