@@ -23,27 +23,6 @@ public record Order(
     List<OrderLine> lines,
     String guestEmail) {
 
-  /** This order with its points lot. */
-  Order withLot(Long lot) {
-    return new Order(
-        id,
-        customerId,
-        placedAt,
-        currency,
-        exchangeRate,
-        subtotal,
-        baseSubtotal,
-        orderDiscount,
-        shipping,
-        tax,
-        ruleVersion,
-        pointsEarned,
-        lot,
-        contentHash,
-        lines,
-        guestEmail);
-  }
-
   /** Points the lines earned that no refund has taken back. */
   public long pointsLeft() {
     return pointsEarned - pointsReversed();

@@ -66,14 +66,16 @@ public class OrderService {
       return new OrderResult(null, errors);
     }
     String hash = ContentHash.of(input.canonical());
-    Optional<Order> existing = orders.find(input.id());
-    if (existing.isPresent()) {
-      return replay(existing.get(), hash);
-    }
+    // no read ahead for a replay: the order's primary key refuses the second copy, and the
+    // rolled-back attempt then answers as a replay of the first
     // a customer merged into another answers as its survivor
     Optional<String> customerId =
         input.isGuest() ? Optional.empty() : customers.resolveExisting(input.customerId());
     if (!input.isGuest() && customerId.isEmpty()) {
+      Optional<Order> existing = orders.find(input.id());
+      if (existing.isPresent()) {
+        return replay(existing.get(), hash);
+      }
       return OrderResult.refused(
           "UNKNOWN_CUSTOMER",
           "No customer has this id; send it with customerUpsert first.",
@@ -131,6 +133,12 @@ public class OrderService {
       subtotal += lineBase.paid();
       baseSubtotal += receipt.baseAmount();
     }
+    // the lot first, so the order row is written once, with its lot
+    Long lotId =
+        input.isGuest()
+            ? null
+            : ledger.earn(
+                customerId, "ORDER", input.id(), earned.points(), input.placedAt(), rules);
     Order order =
         new Order(
             input.id(),
@@ -145,7 +153,7 @@ public class OrderService {
             input.tax(),
             earned.ruleVersion(),
             earned.points(),
-            null,
+            lotId,
             hash,
             lines,
             input.guestEmail());
@@ -154,14 +162,9 @@ public class OrderService {
       // receipts are kept; points and tier credit wait for guestOrdersLink
       return new OrderResult(order, List.of());
     }
-    Long lotId =
-        ledger.earn(customerId, "ORDER", input.id(), earned.points(), input.placedAt(), rules);
-    if (lotId != null) {
-      orders.setLot(input.id(), lotId);
-    }
     events.publishEvent(
         new OrderRecorded(input.id(), customerId, input.placedAt(), baseSubtotal, earned.points()));
-    return new OrderResult(order.withLot(lotId), List.of());
+    return new OrderResult(order, List.of());
   }
 
   /** The orders linked (also on a replay), the points this call awarded, or why nothing was. */

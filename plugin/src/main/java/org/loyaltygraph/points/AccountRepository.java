@@ -35,6 +35,20 @@ class AccountRepository {
         .single();
   }
 
+  /**
+   * Adds newly earned pending points in one statement that also creates the row if needed; like
+   * {@link #lock}, it holds the row's lock until the transaction ends.
+   */
+  void addPending(String customerId, long points, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    jdbc.sql(
+            "INSERT INTO points_account (customer_id, pending, lifetime_earned, updated_at)"
+                + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE pending = pending + ?,"
+                + " lifetime_earned = lifetime_earned + ?, updated_at = ?")
+        .params(customerId, points, points, at, points, points, at)
+        .update();
+  }
+
   /** Locks the row unless another transaction holds it (then empty): a lease for jobs. */
   boolean tryLock(String customerId) {
     return !jdbc.sql(

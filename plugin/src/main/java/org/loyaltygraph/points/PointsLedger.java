@@ -51,7 +51,7 @@ public class PointsLedger {
       return null;
     }
     Instant now = clock.instant();
-    accounts.lock(customerId, now);
+    accounts.addPending(customerId, points, now);
     Instant availableAt = rules.availableAt(earnedAt);
     long lotId =
         lots.insert(
@@ -63,8 +63,12 @@ public class PointsLedger {
             availableAt,
             rules.expiresAt(availableAt),
             now);
-    accounts.add(customerId, 0, points, points, now);
-    settleDue(customerId, now);
+    // the customer's other due lots are the maintenance job's; this order settles only when its
+    // own lot is already due (a back-dated order, or no return window)
+    if (!availableAt.isAfter(now)) {
+      settleDue(customerId, now);
+    }
+    summaries.evictAfterCommit(customerId);
     return lotId;
   }
 

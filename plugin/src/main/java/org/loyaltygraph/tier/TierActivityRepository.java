@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,26 +26,17 @@ class TierActivityRepository {
     this.jdbc = jdbc;
   }
 
-  /**
-   * Whether the source was recorded, as last committed: a locking read, since the caller's
-   * transaction (the order's) may hold an older snapshot.
-   */
-  boolean exists(String sourceId) {
-    return !jdbc.sql("SELECT id FROM tier_activity WHERE source_id = ? FOR UPDATE")
-        .param(sourceId)
-        .query(Long.class)
-        .list()
-        .isEmpty();
-  }
-
-  /** Appends a row and answers its id. */
   void reassign(String fromCustomer, String toCustomer) {
     jdbc.sql("UPDATE tier_activity SET customer_id = ? WHERE customer_id = ?")
         .params(toCustomer, fromCustomer)
         .update();
   }
 
-  long insert(
+  /**
+   * Appends a row and answers its id, or empty when its source was recorded before (the unique
+   * source id refuses it; IGNORE turns only that refusal into "no row", the values being ours).
+   */
+  OptionalLong insertIfNew(
       String customerId,
       String sourceId,
       Instant occurredAt,
@@ -53,7 +45,7 @@ class TierActivityRepository {
       Instant now) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO tier_activity (customer_id, source_id, occurred_at, spend_delta,"
+            "INSERT IGNORE INTO tier_activity (customer_id, source_id, occurred_at, spend_delta,"
                 + " points_delta, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
         .params(
             customerId,
@@ -63,15 +55,9 @@ class TierActivityRepository {
             pointsDelta,
             Timestamp.from(now))
         .update(keys, "id");
-    return keys.getKey().longValue();
-  }
-
-  /** The customer's newest activity row as this transaction's snapshot sees it (0 for none). */
-  long lastIdSeen(String customerId) {
-    return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM tier_activity WHERE customer_id = ?")
-        .param(customerId)
-        .query(Long.class)
-        .single();
+    return keys.getKey() == null
+        ? OptionalLong.empty()
+        : OptionalLong.of(keys.getKey().longValue());
   }
 
   /** The customer's activity in [start, end), oldest first; a null end means no upper bound. */
@@ -80,9 +66,8 @@ class TierActivityRepository {
   }
 
   /**
-   * The same, as last committed: a locking read, for a caller whose transaction snapshot is older
-   * than the customer's newest activity. Rare (two orders of one customer at once), so its next-key
-   * locks cost little.
+   * The same for one customer, as last committed whatever the isolation level: a locking read, by
+   * the evaluation that holds the customer's state lock.
    */
   List<QualifyingActivity> inWindowLatest(String customerId, Instant start, Instant end) {
     return jdbc.sql(

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -55,23 +56,21 @@ class TierEvaluator {
       long pointsDelta,
       TierRules.Trigger trigger) {
     Instant now = clock.instant();
-    states.createIfAbsent(customerId, now);
-    TierState state = states.lock(customerId).orElseThrow();
-    // checked under the customer's lock, so a concurrent replay of the same source waits here
-    if (activity.exists(sourceId)) {
+    TierState state = states.lockOrCreate(customerId, now);
+    // under the customer's lock, so a concurrent replay of the same source waits here
+    OptionalLong id =
+        activity.insertIfNew(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now);
+    if (id.isEmpty()) {
       return;
     }
-    boolean current = snapshotCurrent(state);
-    long id = activity.insert(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now);
-    evaluate(withLastActivity(state, id), current, catalog.current(), now, trigger, null);
+    evaluate(withLastActivity(state, id.getAsLong()), catalog.current(), now, trigger, null);
   }
 
   /** Moves activity of a merged customer to the survivor and evaluates the survivor. */
   @Transactional
   public void merge(String survivorId, String mergedId) {
     Instant now = clock.instant();
-    states.createIfAbsent(survivorId, now);
-    states.lock(survivorId).orElseThrow();
+    states.lockOrCreate(survivorId, now);
     activity.reassign(mergedId, survivorId);
     states.delete(mergedId);
     // a zero-valued activity marks the merge (replay-safe) and evaluates with the moved rows
@@ -93,13 +92,13 @@ class TierEvaluator {
     Set<String> taken = new HashSet<>();
     for (TierState state : stale) {
       taken.add(state.customerId());
-      evaluate(state, snapshotCurrent(state), config, now, TierRules.Trigger.PROGRAM_CHANGE, null);
+      evaluate(state, config, now, TierRules.Trigger.PROGRAM_CHANGE, null);
     }
     int evaluated = stale.size();
     if (evaluated < limit) {
       for (TierState state : states.leaseDue(now, limit - evaluated)) {
         if (taken.add(state.customerId())) {
-          evaluate(state, snapshotCurrent(state), config, now, TierRules.Trigger.WINDOW, null);
+          evaluate(state, config, now, TierRules.Trigger.WINDOW, null);
           evaluated++;
         }
       }
@@ -112,23 +111,13 @@ class TierEvaluator {
   public void reevaluateHolders(Tier deleted, TierConfiguration configWithout) {
     Instant now = clock.instant();
     for (TierState holder : states.lockHolders(deleted.id())) {
-      evaluate(
-          holder,
-          snapshotCurrent(holder),
-          configWithout,
-          now,
-          TierRules.Trigger.PROGRAM_CHANGE,
-          deleted);
+      evaluate(holder, configWithout, now, TierRules.Trigger.PROGRAM_CHANGE, deleted);
     }
   }
 
-  /**
-   * @param snapshotCurrent whether this transaction's snapshot holds all of the customer's
-   *     activity; when not, the window is read with a lock, as last committed
-   */
+  /** Evaluates a customer whose state row this transaction holds locked. */
   private void evaluate(
       TierState state,
-      boolean snapshotCurrent,
       TierConfiguration config,
       Instant now,
       TierRules.Trigger trigger,
@@ -146,10 +135,7 @@ class TierEvaluator {
     TierProgram program = config.program();
     Instant start = program.windowStart(now);
     Instant end = program.windowEnd(now);
-    List<QualifyingActivity> window =
-        snapshotCurrent
-            ? activity.inWindow(customerId, start, end)
-            : activity.inWindowLatest(customerId, start, end);
+    List<QualifyingActivity> window = activity.inWindowLatest(customerId, start, end);
     TierRules.Outcome outcome =
         TierRules.evaluate(config, held, vanished, state.graceEndsAt(), window, now, trigger);
     Tier tier = outcome.tier();
@@ -174,15 +160,6 @@ class TierEvaluator {
               outcome.changeReason(),
               now));
     }
-  }
-
-  /**
-   * Whether this transaction's snapshot sees the customer's newest activity. An order's transaction
-   * may have read (and so fixed its snapshot) before it took the customer's lock, while another
-   * order of the same customer committed; the state row, read with its lock, names the newest.
-   */
-  private boolean snapshotCurrent(TierState locked) {
-    return activity.lastIdSeen(locked.customerId()) == locked.lastActivityId();
   }
 
   private static TierState withLastActivity(TierState s, long activityId) {

@@ -42,6 +42,19 @@ class TierStateRepository {
         .update();
   }
 
+  /**
+   * Locks the customer's row, creating it first when missing: one statement for a customer seen
+   * before, three for a new one.
+   */
+  TierState lockOrCreate(String customerId, Instant now) {
+    return lock(customerId)
+        .orElseGet(
+            () -> {
+              createIfAbsent(customerId, now);
+              return lock(customerId).orElseThrow();
+            });
+  }
+
   /** Locks the customer's row until the transaction ends: one evaluation at a time. */
   Optional<TierState> lock(String customerId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM tier_state WHERE customer_id = ? FOR UPDATE")
