@@ -105,6 +105,18 @@ public class RefundService {
     }
   }
 
+  /**
+   * Records a refund inside the caller's transaction (an order cancel, which holds the order's
+   * lock); the caller rolls back on a user error.
+   */
+  RefundResult recordInTransaction(RefundInput input) {
+    List<UserError> errors = validate(input);
+    if (!errors.isEmpty()) {
+      return new RefundResult(null, errors);
+    }
+    return recordNew(input, ContentHash.of(input.canonical()));
+  }
+
   private RefundResult recordNew(RefundInput input, String hash) {
     Order order = orders.lock(input.orderId()).orElseThrow();
     // under the order lock: a concurrent copy of this refund has committed or not begun

@@ -32,6 +32,7 @@ public final class AccessPolicy {
           Map.entry("Query.order", ORDERS_READ),
           Map.entry("Mutation.orderRecord", ORDERS_WRITE),
           Map.entry("Mutation.orderRefund", ORDERS_WRITE),
+          Map.entry("Mutation.orderCancel", ORDERS_WRITE),
           Map.entry("Mutation.guestOrdersLink", ORDERS_WRITE),
           // points
           Map.entry("Query.rewards", PROGRAM_READ),

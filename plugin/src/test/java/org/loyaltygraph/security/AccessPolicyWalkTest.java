@@ -87,6 +87,7 @@ class AccessPolicyWalkTest {
           Map.entry("Mutation.customerUpsert", EnumSet.of(STOREFRONT)),
           Map.entry("Mutation.orderRecord", EnumSet.of(STOREFRONT)),
           Map.entry("Mutation.orderRefund", EnumSet.of(STOREFRONT)),
+          Map.entry("Mutation.orderCancel", EnumSet.of(STOREFRONT)),
           Map.entry("Mutation.pointsAdjust", PROGRAM_EDITORS),
           Map.entry("Mutation.pointsRedeem", EnumSet.of(STOREFRONT, CUSTOMER)),
           Map.entry("Mutation.discountCodeRedeem", EnumSet.of(STOREFRONT)),
