@@ -29,6 +29,18 @@ class DiscountCodeRepository {
         == 1;
   }
 
+  /**
+   * Locks the order's row (creating it) until the transaction ends, so the codes of one order are
+   * consumed one at a time and each sees the ones before it.
+   */
+  void lockOrder(String orderId, Instant now) {
+    jdbc.sql(
+            "INSERT INTO discount_code_order (order_id, created_at) VALUES (?, ?)"
+                + " ON DUPLICATE KEY UPDATE order_id = order_id")
+        .params(orderId, Timestamp.from(now))
+        .update();
+  }
+
   /** Codes consumed on an order so far. */
   List<DiscountCode> consumedOn(String orderId) {
     return jdbc.sql(

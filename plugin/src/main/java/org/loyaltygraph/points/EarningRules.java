@@ -27,10 +27,12 @@ public record EarningRules(
     boolean earnOnTax,
     boolean earnOnGiftCards,
     ZoneId timeZone,
-    RewardRestorePolicy rewardRestorePolicy) {
+    RewardRestorePolicy rewardRestorePolicy,
+    RewardLimits rewardLimits) {
 
   public EarningRules {
     multipliers = List.copyOf(multipliers);
+    rewardLimits = rewardLimits == null ? RewardLimits.NONE : rewardLimits;
   }
 
   /** The line's own multiplier: its SKU's if set, else its category's, else 1. */

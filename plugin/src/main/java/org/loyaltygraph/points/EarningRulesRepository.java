@@ -41,7 +41,7 @@ class EarningRulesRepository {
             "SELECT version, base_currency, points_per_step, step_amount, pending_days,"
                 + " expiry_days, expiry_warning_days, negative_balance_policy, minimum_subtotal,"
                 + " earn_on_shipping, earn_on_tax, earn_on_gift_cards, time_zone,"
-                + " reward_restore_policy"
+                + " reward_restore_policy, max_points_per_order, max_reward_share_percent"
                 + " FROM earning_rules WHERE version = ?")
         .param(version)
         .query(
@@ -61,7 +61,10 @@ class EarningRulesRepository {
                     rs.getBoolean("earn_on_tax"),
                     rs.getBoolean("earn_on_gift_cards"),
                     ZoneId.of(rs.getString("time_zone")),
-                    RewardRestorePolicy.valueOf(rs.getString("reward_restore_policy"))))
+                    RewardRestorePolicy.valueOf(rs.getString("reward_restore_policy")),
+                    new RewardLimits(
+                        rs.getObject("max_points_per_order", Long.class),
+                        rs.getObject("max_reward_share_percent", Integer.class))))
         .optional();
   }
 
@@ -72,8 +75,9 @@ class EarningRulesRepository {
                 "INSERT IGNORE INTO earning_rules (version, base_currency, points_per_step,"
                     + " step_amount, pending_days, expiry_days, expiry_warning_days,"
                     + " negative_balance_policy, minimum_subtotal, earn_on_shipping, earn_on_tax,"
-                    + " earn_on_gift_cards, time_zone, reward_restore_policy, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + " earn_on_gift_cards, time_zone, reward_restore_policy, max_points_per_order,"
+                    + " max_reward_share_percent, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(
                 rules.version(),
                 rules.baseCurrency(),
@@ -89,6 +93,8 @@ class EarningRulesRepository {
                 rules.earnOnGiftCards(),
                 rules.timeZone().getId(),
                 rules.rewardRestorePolicy().name(),
+                rules.rewardLimits().maxPointsPerOrder(),
+                rules.rewardLimits().maxRewardSharePercent(),
                 Timestamp.from(at))
             .update();
     if (rows == 0) {

@@ -80,7 +80,8 @@ public class EarningRulesService {
             change.timeZone() != null ? ZoneId.of(change.timeZone()) : base.timeZone(),
             change.rewardRestorePolicy() != null
                 ? change.rewardRestorePolicy()
-                : base.rewardRestorePolicy());
+                : base.rewardRestorePolicy(),
+            change.rewardLimits() != null ? change.rewardLimits() : base.rewardLimits());
     if (!repository.insert(next, clock.instant())) {
       return new RulesResult(
           null,
@@ -105,7 +106,8 @@ public class EarningRulesService {
       Boolean earnOnTax,
       Boolean earnOnGiftCards,
       String timeZone,
-      RewardRestorePolicy rewardRestorePolicy) {}
+      RewardRestorePolicy rewardRestorePolicy,
+      RewardLimits rewardLimits) {}
 
   /** The new rules, or why they were refused. */
   public record RulesResult(EarningRules rules, List<UserError> userErrors) {}
@@ -136,7 +138,8 @@ public class EarningRulesService {
         false,
         false,
         ZoneId.of(defaults.timeZone()),
-        RewardRestorePolicy.RESTORE_POINTS);
+        RewardRestorePolicy.RESTORE_POINTS,
+        new RewardLimits(defaults.maxPointsPerOrder(), defaults.maxRewardSharePercent()));
   }
 
   private static List<UserError> validate(RulesChange c) {
@@ -170,6 +173,28 @@ public class EarningRulesService {
         errors.add(
             UserError.of(
                 "INVALID", "timeZone is an IANA zone such as Europe/Paris.", "input", "timeZone"));
+      }
+    }
+    if (c.rewardLimits() != null) {
+      Long points = c.rewardLimits().maxPointsPerOrder();
+      Integer share = c.rewardLimits().maxRewardSharePercent();
+      if (points != null && points < 1) {
+        errors.add(
+            UserError.of(
+                "INVALID",
+                "maxPointsPerOrder is at least 1 (leave it out for no limit).",
+                "input",
+                "rewardLimits",
+                "maxPointsPerOrder"));
+      }
+      if (share != null && (share < 1 || share > 100)) {
+        errors.add(
+            UserError.of(
+                "INVALID",
+                "maxRewardSharePercent is 1 to 100 (leave it out for no limit).",
+                "input",
+                "rewardLimits",
+                "maxRewardSharePercent"));
       }
     }
     if (c.minimumSubtotal() != null && c.minimumSubtotal() < 0) {

@@ -230,7 +230,12 @@ class PointsDataFetcher {
                 input.getTimeZone(),
                 input.getRewardRestorePolicy() == null
                     ? null
-                    : RewardRestorePolicy.valueOf(input.getRewardRestorePolicy().name())));
+                    : RewardRestorePolicy.valueOf(input.getRewardRestorePolicy().name()),
+                input.getRewardLimits() == null
+                    ? null
+                    : new RewardLimits(
+                        input.getRewardLimits().getMaxPointsPerOrder(),
+                        input.getRewardLimits().getMaxRewardSharePercent())));
     return EarningRulesPayload.newBuilder()
         .earningRules(result.rules() == null ? null : PointsGraphQLMapping.rules(result.rules()))
         .userErrors(PointsGraphQLMapping.errors(result.userErrors()))

@@ -103,6 +103,11 @@ final class PointsGraphQLMapping {
         .earnOnTax(r.earnOnTax())
         .earnOnGiftCards(r.earnOnGiftCards())
         .timeZone(r.timeZone().getId())
+        .rewardLimits(
+            org.loyaltygraph.schema.types.RewardLimits.newBuilder()
+                .maxPointsPerOrder(r.rewardLimits().maxPointsPerOrder())
+                .maxRewardSharePercent(r.rewardLimits().maxRewardSharePercent())
+                .build())
         .rewardRestorePolicy(
             org.loyaltygraph.schema.types.RewardRestorePolicy.valueOf(
                 r.rewardRestorePolicy().name()))

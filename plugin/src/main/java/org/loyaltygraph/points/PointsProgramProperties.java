@@ -19,5 +19,6 @@ public record PointsProgramProperties(
     @DefaultValue("STOP_AT_ZERO") NegativeBalancePolicy negativeBalancePolicy,
     @DefaultValue("60s") java.time.Duration maintenanceInterval,
     @DefaultValue("UTC") String timeZone,
+    // the first version's redemption limits; later versions carry their own (earningRulesUpdate)
     Long maxPointsPerOrder,
     Integer maxRewardSharePercent) {}

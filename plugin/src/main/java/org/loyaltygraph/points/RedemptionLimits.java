@@ -7,27 +7,23 @@ import org.loyaltygraph.graphql.UserError;
 import org.springframework.stereotype.Component;
 
 /**
- * What one order may take from rewards: the most points of rewards (program setting {@code
- * loyaltygraph.points.max-points-per-order}, or a reward's own limit) and the largest share of its
- * value rewards may cover ({@code max-reward-share-percent}, or a reward's own). The strictest
- * limit of the program and of every reward on the order applies.
+ * What one order may take from rewards: the most points of rewards and the largest share of its
+ * value rewards may cover, set by the current earning rules ({@link RewardLimits}) and by each
+ * reward. The strictest limit of the program and of every reward on the order applies.
  */
 @Component
 class RedemptionLimits {
 
-  private final PointsProgramProperties program;
   private final DiscountCodeRepository codes;
   private final RedemptionRepository redemptions;
   private final RewardService rewards;
   private final EarningRulesService rules;
 
   RedemptionLimits(
-      PointsProgramProperties program,
       DiscountCodeRepository codes,
       RedemptionRepository redemptions,
       RewardService rewards,
       EarningRulesService rules) {
-    this.program = program;
     this.codes = codes;
     this.redemptions = redemptions;
     this.rewards = rewards;
@@ -43,6 +39,7 @@ class RedemptionLimits {
       onOrder.add(rewards.find(used.rewardId()).orElseThrow());
       points += redemptions.costOfCode(used.code());
     }
+    RewardLimits program = rules.current().rewardLimits();
     Long pointsLimit = program.maxPointsPerOrder();
     Integer shareLimit = program.maxRewardSharePercent();
     for (Reward r : onOrder) {

@@ -126,6 +126,8 @@ public class RedemptionService {
               "CODE_ALREADY_USED", "This code was already used on another order.", "code");
     }
     Reward reward = rewards.find(stored.get().rewardId()).orElseThrow();
+    // under the order's lock: another code consumed for this order has committed or not begun
+    codes.lockOrder(orderId, clock.instant());
     Optional<UserError> overLimit =
         limits.check(reward, code, orderId, orderSubtotal, subtotalCurrency);
     if (overLimit.isPresent()) {

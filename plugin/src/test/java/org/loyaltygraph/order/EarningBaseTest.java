@@ -63,6 +63,7 @@ class EarningBaseTest {
                 tax,
                 giftCards,
                 "UTC",
+                null,
                 null));
     assertThat(result.userErrors()).isEmpty();
   }

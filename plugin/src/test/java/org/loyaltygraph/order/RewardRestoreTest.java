@@ -133,7 +133,8 @@ class RewardRestoreTest {
                 false,
                 false,
                 "UTC",
-                RewardRestorePolicy.REACTIVATE_CODE));
+                RewardRestorePolicy.REACTIVATE_CODE,
+                null));
     assertThat(result.userErrors()).isEmpty();
     String customer = shop.newCustomer();
     String orderId = "o-" + UUID.randomUUID();

@@ -45,6 +45,7 @@ class ExpiryTimeZoneTest {
                 false,
                 false,
                 "America/New_York",
+                null,
                 null));
     assertThat(result.userErrors()).isEmpty();
   }
@@ -94,6 +95,7 @@ class ExpiryTimeZoneTest {
                 null,
                 null,
                 "Mars/Olympus",
+                null,
                 null));
     assertThat(result.userErrors()).extracting(e -> e.code()).containsExactly("INVALID");
   }

@@ -25,7 +25,8 @@ class PointsCalculatorTest {
         false,
         false,
         java.time.ZoneOffset.UTC,
-        RewardRestorePolicy.RESTORE_POINTS);
+        RewardRestorePolicy.RESTORE_POINTS,
+        null);
   }
 
   @Test

@@ -3,11 +3,20 @@ package org.loyaltygraph.points;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.security.Role;
+import org.loyaltygraph.testing.AdminSessions;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
@@ -27,9 +36,15 @@ class RedemptionLimitsTest {
   @Autowired RewardService rewards;
   @Autowired AdjustmentService adjustments;
   @Autowired JdbcClient jdbc;
+  @Autowired AdminSessions admins;
 
   Storefront shop;
   String customer;
+
+  @AfterEach
+  void standardProgram() {
+    TestProgram.standard(rules);
+  }
 
   @BeforeEach
   void setUp() {
@@ -138,5 +153,78 @@ class RedemptionLimitsTest {
                 0L,
                 101));
     assertThat(result.userErrors()).extracting(e -> e.code()).containsExactly("INVALID", "INVALID");
+  }
+
+  private JsonNode updateRewardLimits(Map<String, Object> limits) {
+    return graphql
+        .send(
+            admins.bearer(Role.MANAGER),
+            "mutation($in: EarningRulesUpdateInput!) { earningRulesUpdate(input: $in) {"
+                + " earningRules { version rewardLimits { maxPointsPerOrder maxRewardSharePercent } }"
+                + " userErrors { field code } } }",
+            Map.of("in", Map.of("rewardLimits", limits)))
+        .assertNoErrors()
+        .data()
+        .path("earningRulesUpdate");
+  }
+
+  @Test
+  void theProgramsLimitsAreVersionedRulesThatAnAdminChanges() {
+    String plain = reward(50, 500, null, null);
+    JsonNode updated = updateRewardLimits(Map.of("maxPointsPerOrder", 80));
+    assertThat(updated.at("/earningRules/rewardLimits/maxPointsPerOrder").asLong()).isEqualTo(80);
+    assertThat(updated.at("/earningRules/rewardLimits/maxRewardSharePercent").isNull()).isTrue();
+    String order = "o-" + UUID.randomUUID();
+    assertThat(consume(code(plain), order, null).path("userErrors").isEmpty()).isTrue();
+
+    assertThat(consume(code(plain), order, null).at("/userErrors/0/code").asString())
+        .isEqualTo("ORDER_POINTS_LIMIT");
+
+    JsonNode lifted = updateRewardLimits(Map.of());
+    assertThat(lifted.at("/earningRules/rewardLimits/maxPointsPerOrder").isNull()).isTrue();
+    assertThat(consume(code(plain), order, null).path("userErrors").isEmpty()).isTrue();
+  }
+
+  @Test
+  void badProgramLimitsAreRefusedAndChangeNothing() {
+    int before = rules.current().version();
+
+    JsonNode refused =
+        updateRewardLimits(Map.of("maxPointsPerOrder", 0, "maxRewardSharePercent", 101));
+
+    assertThat(refused.path("userErrors"))
+        .extracting(e -> e.at("/field/2").asString())
+        .containsExactly("maxPointsPerOrder", "maxRewardSharePercent");
+    assertThat(rules.current().version()).isEqualTo(before);
+  }
+
+  @Test
+  void twoCodesForOneOrderAtTheSameInstantNeverBothPassTheLimit() throws Exception {
+    String limited = reward(50, 500, 60L, null);
+    adjustments.adjust(customer, 1000, "more", "m-" + customer, "test");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 15; round++) {
+        String order = "o-" + UUID.randomUUID();
+        List<String> pair = List.of(code(limited), code(limited));
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Future<JsonNode>> results = new ArrayList<>();
+        for (String c : pair) {
+          results.add(
+              pool.submit(
+                  () -> {
+                    together.await();
+                    return consume(c, order, null);
+                  }));
+        }
+        int consumed = 0;
+        for (Future<JsonNode> r : results) {
+          consumed += r.get().path("userErrors").isEmpty() ? 1 : 0;
+        }
+        assertThat(consumed).as("codes consumed on order %s", order).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

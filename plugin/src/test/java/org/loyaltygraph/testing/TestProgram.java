@@ -32,7 +32,8 @@ public final class TestProgram {
                 false,
                 false,
                 "UTC",
-                RewardRestorePolicy.RESTORE_POINTS));
+                RewardRestorePolicy.RESTORE_POINTS,
+                org.loyaltygraph.points.RewardLimits.NONE));
     if (!result.userErrors().isEmpty()) {
       throw new AssertionError(result.userErrors().toString());
     }
