@@ -27,6 +27,24 @@ final class CurrencyConversion {
         .longValueExact();
   }
 
+  /**
+   * Minor units of the base currency in the order's currency at the order's rate (base units per
+   * unit of the order's currency), rounded down.
+   */
+  static long fromBase(long minor, String to, BigDecimal rate, String base) {
+    if (to.equals(base)) {
+      return minor;
+    }
+    int toDigits = Math.max(0, Currency.getInstance(to).getDefaultFractionDigits());
+    int baseDigits = Math.max(0, Currency.getInstance(base).getDefaultFractionDigits());
+    return BigDecimal.valueOf(minor)
+        .movePointLeft(baseDigits)
+        .divide(rate, 12, RoundingMode.FLOOR)
+        .movePointRight(toDigits)
+        .setScale(0, RoundingMode.FLOOR)
+        .longValueExact();
+  }
+
   static boolean isIsoCurrency(String code) {
     if (code == null || code.length() != 3) {
       return false;

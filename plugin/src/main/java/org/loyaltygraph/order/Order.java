@@ -21,7 +21,8 @@ public record Order(
     Long lotId,
     String contentHash,
     List<OrderLine> lines,
-    String guestEmail) {
+    String guestEmail,
+    long rewardDiscount) {
 
   /** Points the lines earned that no refund has taken back. */
   public long pointsLeft() {

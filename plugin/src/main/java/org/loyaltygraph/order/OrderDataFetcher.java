@@ -83,7 +83,8 @@ class OrderDataFetcher {
                                 orZero(l.getDiscount()),
                                 Boolean.TRUE.equals(l.getGiftCard())))
                     .toList(),
-                input.getGuestEmail()));
+                input.getGuestEmail(),
+                input.getRewardCodes()));
     return OrderRecordPayload.newBuilder()
         .order(
             result.order() == null

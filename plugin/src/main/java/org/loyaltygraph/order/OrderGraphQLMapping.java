@@ -23,6 +23,7 @@ final class OrderGraphQLMapping {
         .currency(o.currency())
         .subtotal(money(o.subtotal(), o.currency()))
         .orderDiscount(money(o.orderDiscount(), o.currency()))
+        .rewardDiscount(money(o.rewardDiscount(), o.currency()))
         .shipping(money(o.shipping(), o.currency()))
         .tax(money(o.tax(), o.currency()))
         .lines(o.lines().stream().map(l -> line(l, o, baseCurrency)).toList())

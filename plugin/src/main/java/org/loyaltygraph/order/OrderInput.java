@@ -15,7 +15,38 @@ public record OrderInput(
     long shipping,
     long tax,
     List<Line> lines,
-    String guestEmail) {
+    String guestEmail,
+    List<String> rewardCodes) {
+
+  public OrderInput {
+    rewardCodes = rewardCodes == null ? List.of() : List.copyOf(rewardCodes);
+  }
+
+  /** An order that used no loyalty reward code. */
+  public OrderInput(
+      String id,
+      String customerId,
+      Instant placedAt,
+      String currency,
+      BigDecimal exchangeRate,
+      long orderDiscount,
+      long shipping,
+      long tax,
+      List<Line> lines,
+      String guestEmail) {
+    this(
+        id,
+        customerId,
+        placedAt,
+        currency,
+        exchangeRate,
+        orderDiscount,
+        shipping,
+        tax,
+        lines,
+        guestEmail,
+        List.of());
+  }
 
   /** An order of a known customer. */
   public OrderInput(
@@ -43,6 +74,27 @@ public record OrderInput(
 
   boolean isGuest() {
     return customerId == null;
+  }
+
+  /** This order with the value of its loyalty rewards taken off: on the lines, and on shipping. */
+  OrderInput lessRewards(long offLines, long offShipping) {
+    return new OrderInput(
+        id,
+        customerId,
+        placedAt,
+        currency,
+        exchangeRate,
+        orderDiscount + offLines,
+        shipping - offShipping,
+        tax,
+        lines,
+        guestEmail,
+        rewardCodes);
+  }
+
+  /** The lines' amounts after line discounts, less the order discount. */
+  long goodsAfterDiscounts() {
+    return lines.stream().mapToLong(Line::gross).sum() - orderDiscount;
   }
 
   /** An order with no order discount, shipping or tax. */
@@ -101,6 +153,10 @@ public record OrderInput(
           .append(l.discount())
           .append('|')
           .append(l.giftCard());
+    }
+    // appended only when present, so orders without codes keep the hash they were stored with
+    if (!rewardCodes.isEmpty()) {
+      text.append("\ncodes|").append(String.join("|", rewardCodes));
     }
     return text.toString();
   }

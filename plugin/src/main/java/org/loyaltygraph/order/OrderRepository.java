@@ -15,7 +15,8 @@ class OrderRepository {
 
   private static final String ORDER_COLUMNS =
       "id, customer_id, placed_at, currency, exchange_rate, subtotal, base_subtotal, order_discount,"
-          + " shipping, tax, rule_version, points_earned, lot_id, content_hash, guest_email";
+          + " shipping, tax, rule_version, points_earned, lot_id, content_hash, guest_email,"
+          + " reward_discount";
   private static final String LINE_COLUMNS =
       "line_no, line_id, sku, category, quantity, unit_price, discount, order_discount, gift_card,"
           + " paid, base_amount, multiplier, points, refunded_quantity, refunded_amount,"
@@ -66,7 +67,8 @@ class OrderRepository {
                 o.lotId(),
                 o.contentHash(),
                 lines(id),
-                o.guestEmail()));
+                o.guestEmail(),
+                o.rewardDiscount()));
   }
 
   private List<OrderLine> lines(String orderId) {
@@ -83,7 +85,7 @@ class OrderRepository {
             "INSERT INTO customer_order ("
                 + ORDER_COLUMNS
                 + ", recorded_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             o.id(),
             o.customerId(),
@@ -100,6 +102,7 @@ class OrderRepository {
             o.lotId(),
             o.contentHash(),
             o.guestEmail(),
+            o.rewardDiscount(),
             Timestamp.from(now))
         .update();
     jdbcTemplate.batchUpdate(
@@ -184,7 +187,8 @@ class OrderRepository {
         (Long) rs.getObject("lot_id", Long.class),
         rs.getString("content_hash"),
         lines,
-        rs.getString("guest_email"));
+        rs.getString("guest_email"),
+        rs.getLong("reward_discount"));
   }
 
   private static OrderLine mapLine(ResultSet rs, int row) throws SQLException {

@@ -35,6 +35,7 @@ public class OrderService {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final OrderProperties properties;
+  private final OrderRewards rewards;
 
   OrderService(
       OrderRepository orders,
@@ -44,8 +45,10 @@ public class OrderService {
       ApplicationEventPublisher events,
       TransactionTemplate transactions,
       Clock clock,
-      OrderProperties properties) {
+      OrderProperties properties,
+      OrderRewards rewards) {
     this.properties = properties;
+    this.rewards = rewards;
     this.orders = orders;
     this.customers = customers;
     this.earning = earning;
@@ -66,6 +69,14 @@ public class OrderService {
       return new OrderResult(null, errors);
     }
     String hash = ContentHash.of(input.canonical());
+    OrderRewards.Deduction deduction = rewards.value(input, rules);
+    if (!deduction.userErrors().isEmpty()) {
+      // a replay whose codes were restored since still answers the first result
+      return orders
+          .find(input.id())
+          .map(o -> replay(o, hash))
+          .orElse(new OrderResult(null, deduction.userErrors()));
+    }
     // no read ahead for a replay: the order's primary key refuses the second copy, and the
     // rolled-back attempt then answers as a replay of the first
     // a customer merged into another answers as its survivor
@@ -86,7 +97,14 @@ public class OrderService {
       return LockConflictRetry.run(
           () ->
               transactions.execute(
-                  status -> recordNew(input, customerId.orElse(null), hash, rules)));
+                  status -> {
+                    OrderResult result =
+                        recordNew(input, customerId.orElse(null), hash, rules, deduction);
+                    if (!result.userErrors().isEmpty()) {
+                      status.setRollbackOnly();
+                    }
+                    return result;
+                  }));
     } catch (DuplicateKeyException raced) {
       // another copy of this order committed first: answer as a replay of it
       return replay(orders.find(input.id()).orElseThrow(() -> raced), hash);
@@ -94,9 +112,24 @@ public class OrderService {
   }
 
   private OrderResult recordNew(
-      OrderInput input, String customerId, String hash, EarningRules rules) {
+      OrderInput input,
+      String customerId,
+      String hash,
+      EarningRules rules,
+      OrderRewards.Deduction deduction) {
     BigDecimal rate = input.currency().equals(rules.baseCurrency()) ? null : input.exchangeRate();
-    List<EarningBase.LineBase> bases = EarningBase.of(input, rules, rate);
+    if (!input.rewardCodes().isEmpty()) {
+      long baseGoods =
+          CurrencyConversion.toBase(
+              input.goodsAfterDiscounts(), input.currency(), rate, rules.baseCurrency());
+      List<UserError> refused = rewards.consume(input, baseGoods, rules.baseCurrency());
+      if (!refused.isEmpty()) {
+        return new OrderResult(null, refused);
+      }
+    }
+    // the lines earn on what was paid after the rewards too
+    OrderInput paid = input.lessRewards(deduction.offLines(), deduction.offShipping());
+    List<EarningBase.LineBase> bases = EarningBase.of(paid, rules, rate);
     List<PointsCalculator.EarnableLine> earnable = new ArrayList<>();
     for (int i = 0; i < input.lines().size(); i++) {
       OrderInput.Line line = input.lines().get(i);
@@ -156,7 +189,8 @@ public class OrderService {
             lotId,
             hash,
             lines,
-            input.guestEmail());
+            input.guestEmail(),
+            deduction.total());
     orders.insert(order, clock.instant());
     if (input.isGuest()) {
       // receipts are kept; points and tier credit wait for guestOrdersLink

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 public class Storefront {
 
   public static final String ORDER_FIELDS =
-      "id customerId pointsEarned pointsReversed subtotal { amount currency }"
+      "id customerId pointsEarned pointsReversed subtotal { amount currency } rewardDiscount { amount }"
           + " lines { lineId quantity refundedQuantity paid { amount } orderDiscount { amount } giftCard"
           + " receipt { ruleVersion base { amount currency } multiplier points reversedPoints } }";
   public static final String REFUND_FIELDS =
