@@ -318,6 +318,30 @@ class ImportJobTest {
   }
 
   @Test
+  void aJobWhoseWorkersNeverCommitABatchFailsAfterTheConfiguredAttempts() {
+    String c = shop.newCustomer();
+    long job =
+        Long.parseLong(
+            uploads.accepted(
+                "orders",
+                "text/csv",
+                ORDER_HEADER + p + "o1," + c + ",2026-05-01T10:00:00Z,USD,l1,SKU-1,,1,100,\n"));
+
+    // each worker takes the job and dies before its first batch commits
+    for (int attempt = 0; attempt < properties.maxAttempts(); attempt++) {
+      assertThat(worker.run(job, "worker-" + attempt, 0)).isTrue();
+      clock.advance(properties.lease().plus(Duration.ofSeconds(1)));
+    }
+    boolean takenOnceMore = worker.run(job, "worker-last", Integer.MAX_VALUE);
+
+    JsonNode failed = uploads.job(Long.toString(job));
+    assertThat(takenOnceMore).isFalse();
+    assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+    assertThat(failed.path("rowsDone").asInt()).isZero();
+    assertThat(failed.path("finishedAt").isNull()).isFalse();
+  }
+
+  @Test
   void aFinishedJobCannotBeCanceled() {
     String c = shop.newCustomer();
     String job =

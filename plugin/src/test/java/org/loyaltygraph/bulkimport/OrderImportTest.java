@@ -35,6 +35,7 @@ class OrderImportTest {
   @Autowired EarningRulesService rules;
   @Autowired ImportWorker worker;
   @Autowired ImportProperties properties;
+  @Autowired ImportJobRepository jobs;
   @Autowired JdbcClient jdbc;
   @Autowired Environment env;
 
@@ -77,7 +78,8 @@ class OrderImportTest {
     importCustomers(CdnowOrders.customers(orders));
 
     String job = uploads.accepted("orders", "application/x-ndjson", CdnowOrders.ndjson(orders));
-    worker.run(Long.parseLong(job), "worker-a", Integer.MAX_VALUE);
+    // as the schedule does: every due job, to its end
+    worker.runDue("worker-a");
 
     JsonNode done = uploads.job(job);
     assertThat(done.path("status").asString()).isEqualTo("DONE");
@@ -108,6 +110,9 @@ class OrderImportTest {
     assertThat(again.response().headers().firstValue("Idempotent-Replayed")).hasValue("true");
     assertThat(afterItRan.jobId()).isEqualTo(first.jobId());
     assertThat(afterItRan.body().path("status").asString()).isEqualTo("DONE");
+    assertThat(uploads.get(Uploads.STOREFRONT, first.jobId()).body().path("rowsImported").asInt())
+        .isEqualTo(orders.size());
+    assertThat(uploads.get(null, first.jobId()).status()).isEqualTo(401);
     assertThat(worker.run(Long.parseLong(first.jobId()), "worker-b", Integer.MAX_VALUE)).isFalse();
 
     // the same orders in a new job (a new Idempotency-Key) are all present already
@@ -154,13 +159,19 @@ class OrderImportTest {
     JsonNode interrupted = uploads.job(Long.toString(job));
     boolean takenBeforeTheLeaseExpired = worker.run(job, "worker-b", Integer.MAX_VALUE);
     clock.advance(properties.lease().plus(Duration.ofSeconds(1)));
-    boolean takenAfter = worker.run(job, "worker-b", Integer.MAX_VALUE);
+    boolean takenAfter = worker.run(job, "worker-b", 1);
+    // worker A wakes up late: its batch no longer counts, B's lease stands
+    boolean staleCommit =
+        jobs.commitProgress(job, "worker-a", batch, batch, 0, 0, clock.instant().plusSeconds(60));
+    clock.advance(properties.lease().plus(Duration.ofSeconds(1)));
+    worker.run(job, "worker-b", Integer.MAX_VALUE);
 
     JsonNode done = uploads.job(Long.toString(job));
     assertThat(interrupted.path("status").asString()).isEqualTo("RUNNING");
     assertThat(interrupted.path("rowsDone").asInt()).isEqualTo(batch);
     assertThat(takenBeforeTheLeaseExpired).isFalse();
     assertThat(takenAfter).isTrue();
+    assertThat(staleCommit).isFalse();
     assertThat(done.path("status").asString()).isEqualTo("DONE");
     assertThat(done.path("rowsDone").asInt()).isEqualTo(orders.size());
     assertThat(done.path("rowsImported").asInt()).isEqualTo(orders.size() - 10);

@@ -61,6 +61,25 @@ final class Uploads {
     }
   }
 
+  /** {@code GET /imports/{id}}, where the upload's Location points. */
+  Answer get(String authorization, String id) {
+    try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(baseUrl + "/imports/" + id)).GET();
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), JSON.readTree(response.body()), response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Answer csv(String authorization, String kind, String body) {
     return post(authorization, kind, "text/csv", body, null);
   }
