@@ -46,6 +46,11 @@ public class OpeningBalanceService {
   /** The balance after the import, or why it was refused (then nothing was written). */
   public record ImportResult(Long available, List<UserError> userErrors) {}
 
+  /** True when this customer (or the survivor it was merged into) has its opening balance. */
+  public boolean imported(String customerId) {
+    return customers.resolveExisting(customerId).flatMap(openings::contentHash).isPresent();
+  }
+
   @Transactional
   public ImportResult importBalance(String customerId, List<Lot> lots, long qualifyingAmount) {
     List<UserError> errors = validate(lots, qualifyingAmount);

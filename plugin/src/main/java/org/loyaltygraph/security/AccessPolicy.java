@@ -58,6 +58,10 @@ public final class AccessPolicy {
           Map.entry("Mutation.adminUserCreate", ADMINS_MANAGE),
           Map.entry("Mutation.apiKeyCreate", API_KEYS_MANAGE),
           Map.entry("Mutation.apiKeyRevoke", API_KEYS_MANAGE),
+          // bulk import (the upload, POST /imports, needs what the matching mutation needs)
+          Map.entry("Query.importJob", IMPORTS_READ),
+          Map.entry("Query.importJobs", IMPORTS_READ),
+          Map.entry("Mutation.importJobCancel", IMPORTS_WRITE),
           // federation
           Map.entry("Query._service", FEDERATION_SDL),
           Map.entry("Query._entities", ENTITIES));

@@ -23,6 +23,10 @@ public enum Permission {
   PROGRAM_WRITE("program:write"),
   API_KEYS_MANAGE("keys:manage"),
   ADMINS_MANAGE("admins:manage"),
+  /** Bulk import jobs: their progress and errors. */
+  IMPORTS_READ("imports:read"),
+  /** Bulk import jobs: cancel one. */
+  IMPORTS_WRITE("imports:write"),
   /** A shopper's own loyalty, through {@code me}. Only a CUSTOMER token carries it. */
   SELF("self"),
   /** {@code _service}: the subgraph's SDL, for a federation router. */

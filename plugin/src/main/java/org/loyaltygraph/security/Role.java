@@ -22,7 +22,9 @@ public enum Role {
           DISCOUNT_CODES_REDEEM,
           PROGRAM_READ,
           FEDERATION_SDL,
-          ENTITIES)),
+          ENTITIES,
+          IMPORTS_READ,
+          IMPORTS_WRITE)),
   CUSTOMER(EnumSet.of(SELF, PROGRAM_READ, POINTS_REDEEM, ENTITIES)),
   OWNER(
       EnumSet.of(
@@ -34,7 +36,9 @@ public enum Role {
           PROGRAM_READ,
           PROGRAM_WRITE,
           API_KEYS_MANAGE,
-          ADMINS_MANAGE)),
+          ADMINS_MANAGE,
+          IMPORTS_READ,
+          IMPORTS_WRITE)),
   MANAGER(
       EnumSet.of(
           CUSTOMERS_READ,
@@ -43,8 +47,12 @@ public enum Role {
           POINTS_READ,
           POINTS_ADJUST,
           PROGRAM_READ,
-          PROGRAM_WRITE)),
-  ANALYST(EnumSet.of(CUSTOMERS_READ, CATALOG_READ, ORDERS_READ, POINTS_READ, PROGRAM_READ)),
+          PROGRAM_WRITE,
+          IMPORTS_READ,
+          IMPORTS_WRITE)),
+  ANALYST(
+      EnumSet.of(
+          CUSTOMERS_READ, CATALOG_READ, ORDERS_READ, POINTS_READ, PROGRAM_READ, IMPORTS_READ)),
   PARTNER(EnumSet.noneOf(Permission.class)),
   ROUTER(EnumSet.of(FEDERATION_SDL, ENTITIES)),
   ANONYMOUS(EnumSet.noneOf(Permission.class));

@@ -107,7 +107,10 @@ class AccessPolicyWalkTest {
           Map.entry("Mutation.adminLogin", EnumSet.allOf(Kind.class)),
           Map.entry("Query.viewer", EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
           Map.entry("Query._entities", EnumSet.of(STOREFRONT, CUSTOMER, ROUTER)),
-          Map.entry("Query._service", EnumSet.of(STOREFRONT, ROUTER)));
+          Map.entry("Query._service", EnumSet.of(STOREFRONT, ROUTER)),
+          Map.entry("Query.importJob", EnumSet.of(STOREFRONT, OWNER, MANAGER, ANALYST)),
+          Map.entry("Query.importJobs", EnumSet.of(STOREFRONT, OWNER, MANAGER, ANALYST)),
+          Map.entry("Mutation.importJobCancel", EnumSet.of(STOREFRONT, OWNER, MANAGER)));
 
   @Autowired GraphQlSource graphQlSource;
   @Autowired GraphQLTestClient graphql;

@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
       "loyaltygraph.security.bootstrap-storefront-key=" + GraphQLTestClient.STOREFRONT_KEY,
       "loyaltygraph.security.jwt-secret=" + ShopperTokens.SECRET,
       "logging.structured.format.console=",
+      // tests drive the import worker themselves
+      "loyaltygraph.imports.worker-enabled=false",
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({

@@ -1,0 +1,218 @@
+package org.loyaltygraph.bulkimport;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Import jobs, their files and their leases. */
+@Repository
+class ImportJobRepository {
+
+  /** Chunks stay below MySQL's and MariaDB's smallest default max_allowed_packet (4 MiB). */
+  static final int CHUNK_BYTES = 1024 * 1024;
+
+  private static final String COLUMNS =
+      "id, kind, format, status, content_hash, size_bytes, created_by, rows_total, next_record,"
+          + " rows_imported, rows_skipped, rows_failed, attempts, lease_owner, lease_until,"
+          + " created_at, started_at, finished_at";
+
+  private final JdbcClient jdbc;
+
+  ImportJobRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts a QUEUED job; a second job with the same idempotency key fails on its unique key. */
+  long insert(
+      ImportKind kind,
+      ImportFormat format,
+      String idempotencyKey,
+      String contentHash,
+      long size,
+      String createdBy,
+      int rowsTotal,
+      Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO import_job (kind, format, status, idempotency_key, content_hash,"
+                + " size_bytes, created_by, rows_total, created_at)"
+                + " VALUES (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?)")
+        .params(
+            kind.name(),
+            format.name(),
+            idempotencyKey,
+            contentHash,
+            size,
+            createdBy,
+            rowsTotal,
+            Timestamp.from(now))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  void insertContent(long jobId, byte[] content) {
+    for (int chunk = 0; chunk * (long) CHUNK_BYTES < content.length; chunk++) {
+      int from = chunk * CHUNK_BYTES;
+      byte[] part = Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_BYTES));
+      jdbc.sql("INSERT INTO import_file_chunk (job_id, chunk_no, content) VALUES (?, ?, ?)")
+          .params(jobId, chunk, part)
+          .update();
+    }
+  }
+
+  byte[] content(long jobId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    jdbc.sql("SELECT content FROM import_file_chunk WHERE job_id = ? ORDER BY chunk_no")
+        .param(jobId)
+        .query((rs, n) -> rs.getBytes(1))
+        .list()
+        .forEach(out::writeBytes);
+    return out.toByteArray();
+  }
+
+  Optional<ImportJob> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?")
+        .param(id)
+        .query(ImportJobRepository::map)
+        .optional();
+  }
+
+  /** The job of an idempotency key, with the hash of the content it was created with. */
+  Optional<KeyedJob> findByKey(String idempotencyKey) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + ", idempotency_key FROM import_job WHERE idempotency_key = ?")
+        .param(idempotencyKey)
+        .query((rs, n) -> new KeyedJob(map(rs, n), rs.getString("content_hash")))
+        .optional();
+  }
+
+  /** A job and the content hash its key was first used with. */
+  record KeyedJob(ImportJob job, String contentHash) {}
+
+  /** Newest first: the rows with an id below {@code before}. */
+  List<ImportJob> page(OptionalLong before, int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id < ? ORDER BY id DESC LIMIT ?")
+        .params(before.orElse(Long.MAX_VALUE), limit)
+        .query(ImportJobRepository::map)
+        .list();
+  }
+
+  /**
+   * Locks the oldest job that is QUEUED, or RUNNING with an expired lease, skipping jobs another
+   * transaction holds; {@code onlyId} restricts it to one job. Call inside a transaction, then
+   * {@link #lease}.
+   */
+  Optional<ImportJob> lockDue(Instant now, OptionalLong onlyId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM import_job WHERE status IN ('QUEUED', 'RUNNING')"
+                + " AND (lease_until IS NULL OR lease_until < ?)"
+                + (onlyId.isPresent() ? " AND id = ?" : "")
+                + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
+        .params(
+            onlyId.isPresent()
+                ? List.of(Timestamp.from(now), onlyId.getAsLong())
+                : List.of(Timestamp.from(now)))
+        .query(ImportJobRepository::map)
+        .optional();
+  }
+
+  void lease(long id, String owner, Instant now, Instant until) {
+    jdbc.sql(
+            "UPDATE import_job SET status = 'RUNNING', lease_owner = ?, lease_until = ?,"
+                + " attempts = attempts + 1, started_at = COALESCE(started_at, ?) WHERE id = ?")
+        .params(owner, Timestamp.from(until), Timestamp.from(now), id)
+        .update();
+  }
+
+  /**
+   * Adds a batch's progress and extends the lease, if {@code owner} still holds it (a job canceled
+   * meanwhile still counts what was done). Answers false when another instance took the job over.
+   */
+  boolean commitProgress(
+      long id, String owner, int records, int imported, int skipped, int failed, Instant until) {
+    return jdbc.sql(
+                "UPDATE import_job SET next_record = next_record + ?, rows_imported = rows_imported"
+                    + " + ?, rows_skipped = rows_skipped + ?, rows_failed = rows_failed + ?,"
+                    + " attempts = 0, lease_until = CASE WHEN status = 'RUNNING' THEN ? ELSE"
+                    + " lease_until END WHERE id = ? AND lease_owner = ?"
+                    + " AND status IN ('RUNNING', 'CANCELED')")
+            .params(records, imported, skipped, failed, Timestamp.from(until), id, owner)
+            .update()
+        == 1;
+  }
+
+  Optional<ImportStatus> status(long id) {
+    return jdbc.sql("SELECT status FROM import_job WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> ImportStatus.valueOf(rs.getString(1)))
+        .optional();
+  }
+
+  /** Ends a job its owner finished (DONE) or gave up on (FAILED); answers false if not its own. */
+  boolean finish(long id, String owner, ImportStatus status, Instant now) {
+    return jdbc.sql(
+                "UPDATE import_job SET status = ?, finished_at = ?, lease_owner = NULL,"
+                    + " lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")
+            .params(status.name(), Timestamp.from(now), id, owner)
+            .update()
+        == 1;
+  }
+
+  /** Marks a job FAILED (too many leases without progress); called under its row lock. */
+  void fail(long id, Instant now) {
+    jdbc.sql(
+            "UPDATE import_job SET status = 'FAILED', finished_at = ?, lease_owner = NULL,"
+                + " lease_until = NULL WHERE id = ?")
+        .params(Timestamp.from(now), id)
+        .update();
+  }
+
+  /** Cancels a job that has not ended; answers false when it had. */
+  boolean cancel(long id, Instant now) {
+    return jdbc.sql(
+                "UPDATE import_job SET status = 'CANCELED', finished_at = ? WHERE id = ?"
+                    + " AND status IN ('QUEUED', 'RUNNING')")
+            .params(Timestamp.from(now), id)
+            .update()
+        == 1;
+  }
+
+  private static ImportJob map(ResultSet rs, int n) throws SQLException {
+    return new ImportJob(
+        rs.getLong("id"),
+        ImportKind.valueOf(rs.getString("kind")),
+        ImportFormat.valueOf(rs.getString("format")),
+        ImportStatus.valueOf(rs.getString("status")),
+        rs.getString("content_hash"),
+        rs.getLong("size_bytes"),
+        rs.getString("created_by"),
+        rs.getInt("rows_total"),
+        rs.getInt("next_record"),
+        rs.getInt("rows_imported"),
+        rs.getInt("rows_skipped"),
+        rs.getInt("rows_failed"),
+        rs.getInt("attempts"),
+        rs.getString("lease_owner"),
+        instant(rs, "lease_until"),
+        instant(rs, "created_at"),
+        instant(rs, "started_at"),
+        instant(rs, "finished_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}

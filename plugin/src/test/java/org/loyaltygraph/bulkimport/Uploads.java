@@ -1,0 +1,135 @@
+package org.loyaltygraph.bulkimport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.loyaltygraph.testing.GraphQLTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /imports} over real HTTP, and the {@code importJob} query. */
+final class Uploads {
+
+  static final String STOREFRONT = "Bearer " + GraphQLTestClient.STOREFRONT_KEY;
+  static final String JOB_FIELDS =
+      "id kind format status rowsTotal rowsDone rowsImported rowsSkipped rowsFailed createdAt"
+          + " startedAt finishedAt";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+  private final GraphQLTestClient graphql;
+
+  Uploads(String baseUrl, GraphQLTestClient graphql) {
+    this.baseUrl = baseUrl;
+    this.graphql = graphql;
+  }
+
+  /** An answer of {@code POST /imports}. */
+  record Answer(int status, JsonNode body, HttpResponse<String> response) {
+
+    String jobId() {
+      return body.path("id").asString();
+    }
+  }
+
+  Answer post(String authorization, String kind, String contentType, String body, String key) {
+    try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(baseUrl + "/imports?kind=" + kind))
+              .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      if (key != null) {
+        request.header("Idempotency-Key", key);
+      }
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), JSON.readTree(response.body()), response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code GET /imports/{id}}, where the upload's Location points. */
+  Answer get(String authorization, String id) {
+    try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(baseUrl + "/imports/" + id)).GET();
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), JSON.readTree(response.body()), response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Answer csv(String authorization, String kind, String body) {
+    return post(authorization, kind, "text/csv", body, null);
+  }
+
+  Answer ndjson(String authorization, String kind, String body) {
+    return post(authorization, kind, "application/x-ndjson", body, null);
+  }
+
+  /** Uploads as the storefront and checks that a job was accepted. */
+  String accepted(String kind, String contentType, String body) {
+    Answer answer = post(STOREFRONT, kind, contentType, body, null);
+    if (answer.status() != 202) {
+      throw new AssertionError("upload refused: " + answer.status() + " " + answer.body());
+    }
+    return answer.jobId();
+  }
+
+  JsonNode job(String id) {
+    return graphql
+        .storefront(
+            "query($id: ID!) { importJob(id: $id) { " + JOB_FIELDS + " } }", Map.of("id", id))
+        .assertNoErrors()
+        .data()
+        .path("importJob");
+  }
+
+  /** The job's errors, all pages. */
+  java.util.List<JsonNode> errors(String id) {
+    java.util.List<JsonNode> all = new java.util.ArrayList<>();
+    String after = null;
+    do {
+      java.util.Map<String, Object> variables = new java.util.HashMap<>();
+      variables.put("id", id);
+      variables.put("after", after);
+      JsonNode page =
+          graphql
+              .storefront(
+                  "query($id: ID!, $after: String) { importJob(id: $id) { errors(first: 2, after:"
+                      + " $after) { edges { node { line recordId field code message } }"
+                      + " pageInfo { hasNextPage endCursor } } } }",
+                  variables)
+              .assertNoErrors()
+              .data()
+              .at("/importJob/errors");
+      page.path("edges").forEach(e -> all.add(e.path("node")));
+      after =
+          page.at("/pageInfo/hasNextPage").asBoolean()
+              ? page.at("/pageInfo/endCursor").asString()
+              : null;
+    } while (after != null);
+    return all;
+  }
+}
