@@ -57,6 +57,12 @@ public final class AccessPolicy {
           Map.entry("Mutation.adminUserCreate", ADMINS_MANAGE),
           Map.entry("Mutation.apiKeyCreate", API_KEYS_MANAGE),
           Map.entry("Mutation.apiKeyRevoke", API_KEYS_MANAGE),
+          // event (webhooks)
+          Map.entry("Query.webhookEndpoints", WEBHOOKS_READ),
+          Map.entry("Query.webhookDeliveries", WEBHOOKS_READ),
+          Map.entry("Mutation.webhookEndpointCreate", WEBHOOKS_MANAGE),
+          Map.entry("Mutation.webhookEndpointDisable", WEBHOOKS_MANAGE),
+          Map.entry("Mutation.webhookEventReplay", WEBHOOKS_MANAGE),
           // federation
           Map.entry("Query._service", FEDERATION_SDL),
           Map.entry("Query._entities", ENTITIES));

@@ -23,6 +23,10 @@ public enum Permission {
   PROGRAM_WRITE("program:write"),
   API_KEYS_MANAGE("keys:manage"),
   ADMINS_MANAGE("admins:manage"),
+  /** Webhook endpoints and their deliveries: create, disable, replay. */
+  WEBHOOKS_MANAGE("webhooks:manage"),
+  /** Reading webhook endpoints (never their secrets) and deliveries. */
+  WEBHOOKS_READ("webhooks:read"),
   /** A shopper's own loyalty, through {@code me}. Only a CUSTOMER token carries it. */
   SELF("self"),
   /** {@code _service}: the subgraph's SDL, for a federation router. */

@@ -34,7 +34,9 @@ public enum Role {
           PROGRAM_READ,
           PROGRAM_WRITE,
           API_KEYS_MANAGE,
-          ADMINS_MANAGE)),
+          ADMINS_MANAGE,
+          WEBHOOKS_MANAGE,
+          WEBHOOKS_READ)),
   MANAGER(
       EnumSet.of(
           CUSTOMERS_READ,
@@ -43,8 +45,12 @@ public enum Role {
           POINTS_READ,
           POINTS_ADJUST,
           PROGRAM_READ,
-          PROGRAM_WRITE)),
-  ANALYST(EnumSet.of(CUSTOMERS_READ, CATALOG_READ, ORDERS_READ, POINTS_READ, PROGRAM_READ)),
+          PROGRAM_WRITE,
+          WEBHOOKS_MANAGE,
+          WEBHOOKS_READ)),
+  ANALYST(
+      EnumSet.of(
+          CUSTOMERS_READ, CATALOG_READ, ORDERS_READ, POINTS_READ, PROGRAM_READ, WEBHOOKS_READ)),
   PARTNER(EnumSet.noneOf(Permission.class)),
   ROUTER(EnumSet.of(FEDERATION_SDL, ENTITIES)),
   ANONYMOUS(EnumSet.noneOf(Permission.class));

@@ -105,6 +105,11 @@ class AccessPolicyWalkTest {
           Map.entry("Mutation.adminUserCreate", EnumSet.of(OWNER)),
           Map.entry("Mutation.adminLogin", EnumSet.allOf(Kind.class)),
           Map.entry("Query.viewer", EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+          Map.entry("Query.webhookEndpoints", ADMINS),
+          Map.entry("Query.webhookDeliveries", ADMINS),
+          Map.entry("Mutation.webhookEndpointCreate", PROGRAM_EDITORS),
+          Map.entry("Mutation.webhookEndpointDisable", PROGRAM_EDITORS),
+          Map.entry("Mutation.webhookEventReplay", PROGRAM_EDITORS),
           Map.entry("Query._entities", EnumSet.of(STOREFRONT, CUSTOMER, ROUTER)),
           Map.entry("Query._service", EnumSet.of(STOREFRONT, ROUTER)));
 

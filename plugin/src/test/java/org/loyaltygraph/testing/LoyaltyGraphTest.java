@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
       "loyaltygraph.security.bootstrap-storefront-key=" + GraphQLTestClient.STOREFRONT_KEY,
       "loyaltygraph.security.jwt-secret=" + ShopperTokens.SECRET,
       "logging.structured.format.console=",
+      // the webhook worker and expiry warnings run when a test calls them, on the test's clock
+      "loyaltygraph.events.scheduled=false",
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({
