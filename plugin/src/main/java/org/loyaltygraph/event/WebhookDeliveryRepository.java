@@ -87,7 +87,7 @@ class WebhookDeliveryRepository {
   /** The leased deliveries with their endpoint's URL and secret, for the sender. */
   List<Leased> leased(List<Long> ids) {
     return jdbc.sql(
-            "SELECT d.id, d.attempts, p.url, p.secret, e.id AS event_id, e.type, e.customer_id,"
+            "SELECT d.id, d.attempts, d.endpoint_id, p.url, p.secret, e.id AS event_id, e.type, e.customer_id,"
                 + " e.occurred_at, e.payload FROM webhook_delivery d"
                 + " JOIN outbox_event e ON e.id = d.event_id"
                 + " JOIN webhook_endpoint p ON p.id = d.endpoint_id WHERE d.id IN (:ids)"
@@ -98,6 +98,7 @@ class WebhookDeliveryRepository {
                 new Leased(
                     rs.getLong("id"),
                     rs.getInt("attempts"),
+                    rs.getLong("endpoint_id"),
                     rs.getString("url"),
                     rs.getString("secret"),
                     event(rs)))
@@ -128,6 +129,18 @@ class WebhookDeliveryRepository {
             error == null ? null : truncate(error),
             Timestamp.from(nextAttemptAt),
             id)
+        .update();
+  }
+
+  /**
+   * Moves the endpoint's other deliveries due now to {@code until}, without counting an attempt: an
+   * endpoint that does not answer must not fill the next batches and hold up the others.
+   */
+  void postponeDue(long endpointId, Instant now, Instant until) {
+    jdbc.sql(
+            "UPDATE webhook_delivery SET next_attempt_at = ? WHERE endpoint_id = ?"
+                + " AND status = 'PENDING' AND next_attempt_at <= ?")
+        .params(Timestamp.from(until), endpointId, Timestamp.from(now))
         .update();
   }
 
@@ -198,7 +211,8 @@ class WebhookDeliveryRepository {
   }
 
   /** A delivery being sent: where, with which secret, and what. */
-  record Leased(long id, int attempts, String url, String secret, OutboxEvent event) {
+  record Leased(
+      long id, int attempts, long endpointId, String url, String secret, OutboxEvent event) {
 
     @Override
     public String toString() {

@@ -163,5 +163,10 @@ public class WebhookDeliveryWorker {
         outcome.error(),
         WebhookDelivery.Status.PENDING,
         now.plus(wait));
+    if (outcome.statusCode() == null) {
+      // no answer (timeout, refused): its backlog waits too, instead of costing every batch a
+      // timeout
+      deliveries.postponeDue(delivery.endpointId(), now, now.plus(wait));
+    }
   }
 }

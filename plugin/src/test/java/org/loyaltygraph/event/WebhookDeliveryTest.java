@@ -196,6 +196,28 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aReceiverThatDoesNotAnswerIsRetriedAndTheDeliveryRecordsWhy() throws Exception {
+    String deadUrl;
+    try (WebhookReceiver gone = new WebhookReceiver()) {
+      deadUrl = gone.url(); // nothing listens on this port once closed
+    }
+    Webhooks.Endpoint endpoint = webhooks.endpoint(owner, deadUrl, "POINTS_EARNED");
+    String customer = storefront.newCustomer();
+    storefront.buy(customer, NOW, 1_000, 1);
+    String eventId = webhooks.events(customer, "points.earned").get(0).id();
+
+    worker.runDue();
+
+    JsonNode delivery = webhooks.deliveriesOf(owner, endpoint.id(), eventId).get(0);
+    assertThat(delivery.path("status").asString()).isEqualTo("PENDING");
+    assertThat(delivery.path("attempts").asInt()).isEqualTo(1);
+    assertThat(delivery.path("lastResponseCode").isNull()).isTrue();
+    assertThat(delivery.path("lastError").asString()).contains("ConnectException");
+    assertThat(Instant.parse(delivery.path("nextAttemptAt").asString()))
+        .isAfterOrEqualTo(NOW.plus(properties.retryBaseDelay()));
+  }
+
+  @Test
   void aReplayDeliversTheEventAgainWithTheSameIdAndBody() {
     Webhooks.Endpoint endpoint = webhooks.endpoint(owner, receiver.url(), "POINTS_EARNED");
     String customer = storefront.newCustomer();
