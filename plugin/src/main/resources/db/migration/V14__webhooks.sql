@@ -30,11 +30,14 @@ CREATE TABLE webhook_endpoint (
   created_by   VARCHAR(320)  NOT NULL,
   created_at   DATETIME(6)   NOT NULL,
   disabled_at  DATETIME(6)   NULL,
+  -- an endpoint that did not answer (timeout, refused connection) gets nothing until then
+  paused_until DATETIME(6)   NULL,
   PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per (event, endpoint) to deliver, and one more per replay. The worker leases due rows
--- with FOR UPDATE SKIP LOCKED, moving next_attempt_at past the request's time while it sends.
+-- endpoint by endpoint with FOR UPDATE SKIP LOCKED, moving next_attempt_at past the request's time
+-- while it sends.
 CREATE TABLE webhook_delivery (
   id                 BIGINT       NOT NULL AUTO_INCREMENT,
   event_id           CHAR(36)     NOT NULL,
@@ -50,7 +53,7 @@ CREATE TABLE webhook_delivery (
   -- the admin's idempotency key of a replay; NULL for the first delivery of an event
   replay_key         VARCHAR(128) NULL,
   PRIMARY KEY (id),
-  KEY webhook_delivery_due (status, next_attempt_at),
+  KEY webhook_delivery_due (endpoint_id, status, next_attempt_at),
   KEY webhook_delivery_endpoint (endpoint_id, id),
   KEY webhook_delivery_event (event_id),
   KEY webhook_delivery_replay (replay_key)

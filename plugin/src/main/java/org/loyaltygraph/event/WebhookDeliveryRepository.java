@@ -58,14 +58,15 @@ class WebhookDeliveryRepository {
   }
 
   /**
-   * Locks up to {@code limit} deliveries due at {@code now}, the longest waiting first; rows other
-   * instances hold are skipped. Call inside the transaction that leases them.
+   * Locks up to {@code limit} of one endpoint's deliveries due at {@code now}, the longest waiting
+   * first; rows other instances hold are skipped. Call inside the transaction that leases them.
    */
-  List<Long> lockDue(Instant now, int limit) {
+  List<Long> lockDue(long endpointId, Instant now, int limit) {
     return jdbc.sql(
-            "SELECT id FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= ?"
-                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")
-        .params(Timestamp.from(now), limit)
+            "SELECT id FROM webhook_delivery WHERE endpoint_id = ? AND status = 'PENDING'"
+                + " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
+                + " FOR UPDATE SKIP LOCKED")
+        .params(endpointId, Timestamp.from(now), limit)
         .query(Long.class)
         .list();
   }
@@ -129,18 +130,6 @@ class WebhookDeliveryRepository {
             error == null ? null : truncate(error),
             Timestamp.from(nextAttemptAt),
             id)
-        .update();
-  }
-
-  /**
-   * Moves the endpoint's other deliveries due now to {@code until}, without counting an attempt: an
-   * endpoint that does not answer must not fill the next batches and hold up the others.
-   */
-  void postponeDue(long endpointId, Instant now, Instant until) {
-    jdbc.sql(
-            "UPDATE webhook_delivery SET next_attempt_at = ? WHERE endpoint_id = ?"
-                + " AND status = 'PENDING' AND next_attempt_at <= ?")
-        .params(Timestamp.from(until), endpointId, Timestamp.from(now))
         .update();
   }
 

@@ -23,8 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       transaction, then marked DELIVERED, or PENDING again after a backoff, or FAILED.
  * </ol>
  *
- * At least once: an instance that dies mid-batch leaves its deliveries to be sent again when their
- * lease ends; receivers drop duplicates by event id.
+ * A batch shares its size out among the endpoints (at least one each), so a backlog at one endpoint
+ * never fills it; an endpoint that does not answer at all is paused for its backoff, so it costs
+ * the others one timeout, not one per batch.
+ *
+ * <p>At least once: an instance that dies mid-batch leaves its deliveries to be sent again when
+ * their lease ends; receivers drop duplicates by event id.
  */
 @Component
 public class WebhookDeliveryWorker {
@@ -34,6 +38,7 @@ public class WebhookDeliveryWorker {
 
   private final OutboxRepository events;
   private final WebhookDeliveryRepository deliveries;
+  private final WebhookEndpointRepository endpoints;
   private final WebhookSender sender;
   private final TransactionTemplate transactions;
   private final EventProperties properties;
@@ -44,12 +49,14 @@ public class WebhookDeliveryWorker {
   WebhookDeliveryWorker(
       OutboxRepository events,
       WebhookDeliveryRepository deliveries,
+      WebhookEndpointRepository endpoints,
       WebhookSender sender,
       TransactionTemplate transactions,
       EventProperties properties,
       Clock clock) {
     this.events = events;
     this.deliveries = deliveries;
+    this.endpoints = endpoints;
     this.sender = sender;
     this.transactions = transactions;
     this.properties = properties;
@@ -119,7 +126,12 @@ public class WebhookDeliveryWorker {
     return transactions.execute(
         status -> {
           Instant now = clock.instant();
-          List<Long> ids = deliveries.lockDue(now, properties.deliveryBatchSize());
+          List<Long> served = endpoints.deliverable(now);
+          int share = Math.max(1, properties.deliveryBatchSize() / Math.max(1, served.size()));
+          List<Long> ids = new ArrayList<>();
+          for (long endpointId : served) {
+            ids.addAll(deliveries.lockDue(endpointId, now, share));
+          }
           if (ids.isEmpty()) {
             return List.of();
           }
@@ -164,9 +176,8 @@ public class WebhookDeliveryWorker {
         WebhookDelivery.Status.PENDING,
         now.plus(wait));
     if (outcome.statusCode() == null) {
-      // no answer (timeout, refused): its backlog waits too, instead of costing every batch a
-      // timeout
-      deliveries.postponeDue(delivery.endpointId(), now, now.plus(wait));
+      // no answer (timeout, refused): the endpoint's backlog waits too, not one timeout per batch
+      endpoints.pause(delivery.endpointId(), now.plus(wait));
     }
   }
 }

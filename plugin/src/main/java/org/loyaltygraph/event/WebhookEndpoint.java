@@ -14,7 +14,8 @@ record WebhookEndpoint(
     String secret,
     String createdBy,
     Instant createdAt,
-    Instant disabledAt) {
+    Instant disabledAt,
+    Instant pausedUntil) {
 
   boolean enabled() {
     return disabledAt == null;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class WebhookEndpointRepository {
 
   private static final String COLUMNS =
-      "id, url, event_types, secret, created_by, created_at, disabled_at";
+      "id, url, event_types, secret, created_by, created_at, disabled_at, paused_until";
 
   private final JdbcClient jdbc;
 
@@ -66,6 +66,25 @@ class WebhookEndpointRepository {
         .list();
   }
 
+  /** Ids of the enabled endpoints not paused at {@code now}, the ones the worker serves. */
+  List<Long> deliverable(Instant now) {
+    return jdbc.sql(
+            "SELECT id FROM webhook_endpoint WHERE disabled_at IS NULL"
+                + " AND (paused_until IS NULL OR paused_until <= ?) ORDER BY id")
+        .param(Timestamp.from(now))
+        .query(Long.class)
+        .list();
+  }
+
+  /** Holds every delivery to the endpoint until {@code until} (or a later pause already set). */
+  void pause(long id, Instant until) {
+    jdbc.sql(
+            "UPDATE webhook_endpoint SET paused_until = GREATEST(COALESCE(paused_until, ?), ?)"
+                + " WHERE id = ?")
+        .params(Timestamp.from(until), Timestamp.from(until), id)
+        .update();
+  }
+
   /** Disables the endpoint unless it is already; answers whether this call disabled it. */
   boolean disable(long id, Instant now) {
     return jdbc.sql(
@@ -90,6 +109,7 @@ class WebhookEndpointRepository {
 
   private static WebhookEndpoint map(ResultSet rs, int row) throws SQLException {
     Timestamp disabled = rs.getTimestamp("disabled_at");
+    Timestamp paused = rs.getTimestamp("paused_until");
     return new WebhookEndpoint(
         rs.getLong("id"),
         rs.getString("url"),
@@ -97,6 +117,7 @@ class WebhookEndpointRepository {
         rs.getString("secret"),
         rs.getString("created_by"),
         rs.getTimestamp("created_at").toInstant(),
-        disabled == null ? null : disabled.toInstant());
+        disabled == null ? null : disabled.toInstant(),
+        paused == null ? null : paused.toInstant());
   }
 }

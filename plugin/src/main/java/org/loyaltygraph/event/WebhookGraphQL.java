@@ -32,6 +32,7 @@ final class WebhookGraphQL {
         .enabled(e.enabled())
         .createdAt(dateTime(e.createdAt()))
         .disabledAt(dateTime(e.disabledAt()))
+        .pausedUntil(dateTime(e.pausedUntil()))
         .build();
   }
 

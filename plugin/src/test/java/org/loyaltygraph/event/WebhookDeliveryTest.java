@@ -218,6 +218,44 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void anEndpointThatDoesNotAnswerIsPausedAndTheOthersGoOnReceiving() throws Exception {
+    String deadUrl;
+    try (WebhookReceiver gone = new WebhookReceiver()) {
+      deadUrl = gone.url();
+    }
+    Webhooks.Endpoint dead = webhooks.endpoint(owner, deadUrl, "POINTS_EARNED");
+    Webhooks.Endpoint live = webhooks.endpoint(owner, receiver.url(), "POINTS_EARNED");
+    String customer = storefront.newCustomer();
+    storefront.buy(customer, NOW, 1_000, 1);
+    worker.runDue();
+
+    clock.advance(Duration.ofSeconds(5)); // the next run, within the dead endpoint's backoff
+    storefront.buy(customer, clock.instant(), 2_000, 1);
+    worker.runDue();
+
+    List<Webhooks.Stored> events = webhooks.events(customer, "points.earned");
+    assertThat(events).hasSize(2);
+    String second = events.get(1).id();
+    assertThat(receiver.requestsFor(events.get(0).id())).hasSize(1);
+    assertThat(receiver.requestsFor(second)).hasSize(1);
+    WebhookDelivery waiting = stored(dead.id(), second).get(0);
+    assertThat(waiting.status()).isEqualTo(WebhookDelivery.Status.PENDING);
+    assertThat(waiting.attempts()).as("not tried while the endpoint is paused").isZero();
+    JsonNode endpoints =
+        graphql.send(owner, Webhooks.ENDPOINTS, Map.of("first", 100)).assertNoErrors().data();
+    List<String> paused = new ArrayList<>();
+    endpoints
+        .at("/webhookEndpoints/edges")
+        .forEach(
+            e -> {
+              if (!e.at("/node/pausedUntil").isNull()) {
+                paused.add(e.at("/node/id").asString());
+              }
+            });
+    assertThat(paused).contains(dead.id()).doesNotContain(live.id());
+  }
+
+  @Test
   void aReplayDeliversTheEventAgainWithTheSameIdAndBody() {
     Webhooks.Endpoint endpoint = webhooks.endpoint(owner, receiver.url(), "POINTS_EARNED");
     String customer = storefront.newCustomer();

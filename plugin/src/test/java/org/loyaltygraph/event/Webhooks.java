@@ -42,7 +42,7 @@ final class Webhooks {
           + " } } pageInfo { hasNextPage endCursor } } }";
   static final String ENDPOINTS =
       "query($first: Int!, $after: String) { webhookEndpoints(first: $first, after: $after) {"
-          + " edges { cursor node { id url eventTypes enabled } } pageInfo { hasNextPage endCursor } } }";
+          + " edges { cursor node { id url eventTypes enabled pausedUntil } } pageInfo { hasNextPage endCursor } } }";
   static final String REPLAY =
       "mutation($input: WebhookEventReplayInput!) { webhookEventReplay(input: $input) {"
           + " deliveries { "
