@@ -131,6 +131,34 @@ class LotRepository {
         .list();
   }
 
+  /**
+   * Available points expiring in ({@code from}, {@code to}], summed per customer and expiry
+   * instant, in (customer, expiry) order after the key ({@code afterCustomer}, {@code afterExpiry})
+   * (from the start when {@code afterCustomer} is null). Reads without locks: a warning may name
+   * points spent a moment later.
+   */
+  List<ExpiringPoints> expiring(
+      Instant from, Instant to, String afterCustomer, Instant afterExpiry, int limit) {
+    return jdbc.sql(
+            "SELECT customer_id, expires_at, SUM(remaining) AS points FROM points_lot"
+                + " WHERE status = 'AVAILABLE' AND remaining > 0 AND expires_at > :from"
+                + " AND expires_at <= :to AND (customer_id > :customer"
+                + " OR (customer_id = :customer AND expires_at > :expiry))"
+                + " GROUP BY customer_id, expires_at ORDER BY customer_id, expires_at LIMIT :limit")
+        .param("from", Timestamp.from(from))
+        .param("to", Timestamp.from(to))
+        .param("customer", afterCustomer == null ? "" : afterCustomer)
+        .param("expiry", Timestamp.from(afterExpiry == null ? from : afterExpiry))
+        .param("limit", limit)
+        .query(
+            (rs, row) ->
+                new ExpiringPoints(
+                    rs.getString("customer_id"),
+                    rs.getTimestamp("expires_at").toInstant(),
+                    rs.getLong("points")))
+        .list();
+  }
+
   /** Moves every lot of one customer to another (a merge); lots keep their ids and expiry. */
   void reassign(String fromCustomer, String toCustomer) {
     jdbc.sql("UPDATE points_lot SET customer_id = ? WHERE customer_id = ?")

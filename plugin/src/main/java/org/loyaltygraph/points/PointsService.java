@@ -48,6 +48,20 @@ public class PointsService {
     return entries.page(customerId, beforeId, limit);
   }
 
+  /**
+   * Available points that expire after {@code from} and no later than {@code to}, one row per
+   * customer and expiry instant, ordered by customer then expiry; a page starts after {@code after}
+   * (the last row of the previous page), or at the start when it is null.
+   */
+  public List<ExpiringPoints> expiring(Instant from, Instant to, ExpiringPoints after, int limit) {
+    return lots.expiring(
+        from,
+        to,
+        after == null ? null : after.customerId(),
+        after == null ? null : after.expiresAt(),
+        limit);
+  }
+
   public Instant now() {
     return clock.instant();
   }

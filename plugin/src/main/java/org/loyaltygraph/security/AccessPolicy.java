@@ -62,6 +62,12 @@ public final class AccessPolicy {
           Map.entry("Query.importJob", IMPORTS_READ),
           Map.entry("Query.importJobs", IMPORTS_READ),
           Map.entry("Mutation.importJobCancel", IMPORTS_WRITE),
+          // event (webhooks)
+          Map.entry("Query.webhookEndpoints", WEBHOOKS_READ),
+          Map.entry("Query.webhookDeliveries", WEBHOOKS_READ),
+          Map.entry("Mutation.webhookEndpointCreate", WEBHOOKS_MANAGE),
+          Map.entry("Mutation.webhookEndpointDisable", WEBHOOKS_MANAGE),
+          Map.entry("Mutation.webhookEventReplay", WEBHOOKS_MANAGE),
           // federation
           Map.entry("Query._service", FEDERATION_SDL),
           Map.entry("Query._entities", ENTITIES));

@@ -36,9 +36,20 @@ public class ApiKeyService {
 
   public static final String KEY_PREFIX = "lgk_";
 
-  /** What a partner key may carry: everything but what only a role or a shopper holds. */
+  /**
+   * What a partner key may carry: everything but what only a role or a shopper holds. Webhooks are
+   * the shop's own admins' business: their secrets sign what the shop's receivers trust.
+   */
   public static final Set<Permission> PARTNER_SCOPES =
-      EnumSet.complementOf(EnumSet.of(ANYONE, AUTHENTICATED, SELF, API_KEYS_MANAGE, ADMINS_MANAGE));
+      EnumSet.complementOf(
+          EnumSet.of(
+              ANYONE,
+              AUTHENTICATED,
+              SELF,
+              API_KEYS_MANAGE,
+              ADMINS_MANAGE,
+              Permission.WEBHOOKS_MANAGE,
+              Permission.WEBHOOKS_READ));
 
   private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
   private static final SecureRandom RANDOM = new SecureRandom();

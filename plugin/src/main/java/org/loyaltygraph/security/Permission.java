@@ -27,6 +27,10 @@ public enum Permission {
   IMPORTS_READ("imports:read"),
   /** Bulk import jobs: cancel one. */
   IMPORTS_WRITE("imports:write"),
+  /** Webhook endpoints and their deliveries: create, disable, replay. */
+  WEBHOOKS_MANAGE("webhooks:manage"),
+  /** Reading webhook endpoints (never their secrets) and deliveries. */
+  WEBHOOKS_READ("webhooks:read"),
   /** A shopper's own loyalty, through {@code me}. Only a CUSTOMER token carries it. */
   SELF("self"),
   /** {@code _service}: the subgraph's SDL, for a federation router. */

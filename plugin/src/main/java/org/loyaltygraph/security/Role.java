@@ -38,7 +38,9 @@ public enum Role {
           API_KEYS_MANAGE,
           ADMINS_MANAGE,
           IMPORTS_READ,
-          IMPORTS_WRITE)),
+          IMPORTS_WRITE,
+          WEBHOOKS_MANAGE,
+          WEBHOOKS_READ)),
   MANAGER(
       EnumSet.of(
           CUSTOMERS_READ,
@@ -49,10 +51,18 @@ public enum Role {
           PROGRAM_READ,
           PROGRAM_WRITE,
           IMPORTS_READ,
-          IMPORTS_WRITE)),
+          IMPORTS_WRITE,
+          WEBHOOKS_MANAGE,
+          WEBHOOKS_READ)),
   ANALYST(
       EnumSet.of(
-          CUSTOMERS_READ, CATALOG_READ, ORDERS_READ, POINTS_READ, PROGRAM_READ, IMPORTS_READ)),
+          CUSTOMERS_READ,
+          CATALOG_READ,
+          ORDERS_READ,
+          POINTS_READ,
+          PROGRAM_READ,
+          IMPORTS_READ,
+          WEBHOOKS_READ)),
   PARTNER(EnumSet.noneOf(Permission.class)),
   ROUTER(EnumSet.of(FEDERATION_SDL, ENTITIES)),
   ANONYMOUS(EnumSet.noneOf(Permission.class));

@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
       "logging.structured.format.console=",
       // tests drive the import worker themselves
       "loyaltygraph.imports.worker-enabled=false",
+      // the webhook worker and expiry warnings run when a test calls them, on the test's clock
+      "loyaltygraph.events.scheduled=false",
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({

@@ -1,0 +1,41 @@
+package org.loyaltygraph.event;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code loyaltygraph.events.*}: the outbox's jobs and how webhooks are delivered.
+ *
+ * @param scheduled false to run neither job on a schedule (tests call them directly)
+ * @param deliveryInterval pause between runs of the delivery worker
+ * @param deliveryBatchSize deliveries sent at once (concurrently) per round of the worker
+ * @param connectTimeout how long to wait for a receiver's TCP/TLS connection
+ * @param requestTimeout how long to wait for a receiver's answer
+ * @param maxAttempts attempts before a delivery is FAILED
+ * @param retryBaseDelay the delay after the first failed attempt; it doubles after each
+ * @param retryMaxDelay the longest delay between two attempts
+ * @param expiryWarningDays how many days ahead {@code points.expiring} warns
+ * @param expiryWarningInterval pause between runs of the expiry warning job
+ */
+@ConfigurationProperties("loyaltygraph.events")
+record EventProperties(
+    @DefaultValue("true") boolean scheduled,
+    @DefaultValue("5s") Duration deliveryInterval,
+    @DefaultValue("50") int deliveryBatchSize,
+    @DefaultValue("5s") Duration connectTimeout,
+    @DefaultValue("10s") Duration requestTimeout,
+    @DefaultValue("12") int maxAttempts,
+    @DefaultValue("30s") Duration retryBaseDelay,
+    @DefaultValue("6h") Duration retryMaxDelay,
+    @DefaultValue("14") int expiryWarningDays,
+    @DefaultValue("1h") Duration expiryWarningInterval) {
+
+  EventProperties {
+    if (deliveryBatchSize < 1 || maxAttempts < 1 || expiryWarningDays < 1) {
+      throw new IllegalArgumentException(
+          "loyaltygraph.events: delivery-batch-size, max-attempts and expiry-warning-days must be"
+              + " at least 1");
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.loyaltygraph.event;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the delivery worker and the expiry warnings on their intervals, unless {@code
+ * loyaltygraph.events.scheduled} is false (the tests run them by hand, with their own clock).
+ */
+@Component
+@ConditionalOnProperty(
+    name = "loyaltygraph.events.scheduled",
+    havingValue = "true",
+    matchIfMissing = true)
+class EventSchedule {
+
+  private static final Logger log = LoggerFactory.getLogger(EventSchedule.class);
+
+  /** The scheduler's thread serves every job: a backlog is worked off in slices of this. */
+  private static final Duration RUN_BUDGET = Duration.ofSeconds(30);
+
+  private final WebhookDeliveryWorker worker;
+  private final ExpiryWarningJob expiryWarnings;
+
+  EventSchedule(WebhookDeliveryWorker worker, ExpiryWarningJob expiryWarnings) {
+    this.worker = worker;
+    this.expiryWarnings = expiryWarnings;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${loyaltygraph.events.delivery-interval:5s}",
+      initialDelayString = "${loyaltygraph.events.delivery-interval:5s}")
+  void deliver() {
+    try {
+      int attempts = worker.runDue(RUN_BUDGET);
+      if (attempts > 0) {
+        log.info("webhooks: {} delivery attempts", attempts);
+      }
+    } catch (ConcurrencyFailureException e) {
+      // a deadlock or a Galera conflict rolled one batch back whole: the next run takes it again
+      log.info("webhook delivery run conflicted with another writer; next run retries", e);
+    }
+  }
+
+  @Scheduled(
+      fixedDelayString = "${loyaltygraph.events.expiry-warning-interval:1h}",
+      initialDelayString = "${loyaltygraph.events.delivery-interval:5s}")
+  void warnOfExpiries() {
+    try {
+      int written = expiryWarnings.runDue();
+      if (written > 0) {
+        log.info("points.expiring: {} warnings written", written);
+      }
+    } catch (ConcurrencyFailureException e) {
+      log.info("expiry warning run conflicted with another writer; next run retries", e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.loyaltygraph.event;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes events into the outbox, inside the caller's transaction and only there (MANDATORY): an
+ * event then exists exactly when the change that caused it committed. One INSERT per event; the
+ * fan-out to endpoints happens later, in the delivery worker, off the writer's path.
+ */
+@Component
+class Outbox {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final OutboxRepository events;
+  private final Clock clock;
+
+  Outbox(OutboxRepository events, Clock clock) {
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Writes an event, unless one with the same {@code dedupKey} exists (then nothing is written: the
+   * duplicate is caught here, so it never marks the caller's transaction for rollback).
+   *
+   * @param dedupKey what makes this event unique, or null when its cause happens once
+   * @return true when the event was written
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean write(
+      EventType type, String customerId, Map<String, Object> payload, String dedupKey) {
+    OutboxEvent event =
+        new OutboxEvent(
+            UUID.randomUUID().toString(),
+            type,
+            customerId,
+            clock.instant(),
+            JSON.writeValueAsString(payload));
+    try {
+      events.insert(event, dedupKey);
+      return true;
+    } catch (DuplicateKeyException duplicate) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.loyaltygraph.event;
+
+import org.loyaltygraph.customer.CustomersMerged;
+import org.loyaltygraph.order.OrderRecorded;
+import org.loyaltygraph.order.OrderRefunded;
+import org.loyaltygraph.tier.TierChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hears the features' application events, which they publish synchronously inside the transaction
+ * of the change, and writes the matching outbox event in that same transaction. Each listener is
+ * one INSERT: orderRecord's throughput depends on it.
+ */
+@Component
+class OutboxListener {
+
+  private final Outbox outbox;
+
+  OutboxListener(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  @EventListener
+  void on(OrderRecorded order) {
+    if (order.points() <= 0) {
+      return;
+    }
+    outbox.write(
+        EventType.POINTS_EARNED,
+        order.customerId(),
+        OutboxPayloads.of(
+            "orderId", order.orderId(),
+            "points", order.points(),
+            "placedAt", order.placedAt().toString()),
+        "points.earned:" + order.orderId());
+  }
+
+  @EventListener
+  void on(OrderRefunded refund) {
+    if (refund.pointsTakenBack() <= 0) {
+      return;
+    }
+    outbox.write(
+        EventType.POINTS_REVERSED,
+        refund.customerId(),
+        OutboxPayloads.of(
+            "refundId", refund.refundId(),
+            "orderId", refund.orderId(),
+            "points", refund.pointsTakenBack(),
+            "refundedAt", refund.refundedAt().toString()),
+        "points.reversed:" + refund.refundId());
+  }
+
+  @EventListener
+  void on(TierChanged change) {
+    outbox.write(
+        EventType.TIER_CHANGED,
+        change.customerId(),
+        OutboxPayloads.of(
+            "fromTierId", change.fromTierId(),
+            "toTierId", change.toTierId(),
+            "reason", change.reason()),
+        null); // a customer may move between the same tiers again
+  }
+
+  @EventListener
+  void on(CustomersMerged merge) {
+    outbox.write(
+        EventType.CUSTOMER_MERGED,
+        merge.survivorId(),
+        OutboxPayloads.of("survivorId", merge.survivorId(), "mergedId", merge.mergedId()),
+        null); // published once per merge; an id may be reused and merged again later
+  }
+}

@@ -1,0 +1,183 @@
+package org.loyaltygraph.event;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves the outbox to the receivers, in two steps, each leased through the database ({@code FOR
+ * UPDATE SKIP LOCKED}) so any number of instances run it side by side:
+ *
+ * <ol>
+ *   <li>fan-out: each new event becomes one delivery per enabled endpoint of its type;
+ *   <li>delivery: due deliveries are leased in batches (an attempt counted, hidden from other
+ *       workers for a lease longer than any request), sent at once with timeouts and no open
+ *       transaction, then marked DELIVERED, or PENDING again after a backoff, or FAILED.
+ * </ol>
+ *
+ * A batch shares its size out among the endpoints (at least one each), so a backlog at one endpoint
+ * never fills it; an endpoint that does not answer at all is paused for its backoff, so it costs
+ * the others one timeout, not one per batch.
+ *
+ * <p>At least once: an instance that dies mid-batch leaves its deliveries to be sent again when
+ * their lease ends; receivers drop duplicates by event id.
+ */
+@Component
+public class WebhookDeliveryWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryWorker.class);
+  private static final int FAN_OUT_BATCH = 500;
+
+  private final OutboxRepository events;
+  private final WebhookDeliveryRepository deliveries;
+  private final WebhookEndpointRepository endpoints;
+  private final WebhookSender sender;
+  private final TransactionTemplate transactions;
+  private final EventProperties properties;
+  private final RetrySchedule retries;
+  private final Duration lease;
+  private final Clock clock;
+
+  WebhookDeliveryWorker(
+      OutboxRepository events,
+      WebhookDeliveryRepository deliveries,
+      WebhookEndpointRepository endpoints,
+      WebhookSender sender,
+      TransactionTemplate transactions,
+      EventProperties properties,
+      Clock clock) {
+    this.events = events;
+    this.deliveries = deliveries;
+    this.endpoints = endpoints;
+    this.sender = sender;
+    this.transactions = transactions;
+    this.properties = properties;
+    this.retries = RetrySchedule.of(properties);
+    // longer than any attempt can take, so a lease ends only when its instance is gone
+    this.lease =
+        properties
+            .connectTimeout()
+            .plus(properties.requestTimeout())
+            .multipliedBy(2)
+            .plusMinutes(1);
+    this.clock = clock;
+  }
+
+  /**
+   * Fans out new events, then sends every delivery due now, batch after batch, until none is due;
+   * answers how many attempts this call made. Failed attempts are due again only after their
+   * backoff, so a run ends.
+   */
+  public int runDue() {
+    return runDue(null);
+  }
+
+  /**
+   * As {@link #runDue()}, but leases no new batch once {@code budget} (machine time) has passed:
+   * the scheduler's thread is shared with the other jobs, and the next run goes on from there.
+   */
+  int runDue(Duration budget) {
+    long deadline = budget == null ? 0 : System.nanoTime() + budget.toNanos();
+    dispatchNewEvents();
+    int attempts = 0;
+    while (budget == null || System.nanoTime() - deadline < 0) {
+      List<WebhookDeliveryRepository.Leased> batch = leaseDue();
+      if (batch.isEmpty()) {
+        return attempts;
+      }
+      send(batch);
+      attempts += batch.size();
+    }
+    return attempts;
+  }
+
+  /** Turns every event not yet fanned out into its deliveries; answers how many were queued. */
+  int dispatchNewEvents() {
+    int queued = 0;
+    while (true) {
+      Integer done =
+          transactions.execute(
+              status -> {
+                List<Long> seqs = events.lockUndispatched(FAN_OUT_BATCH);
+                if (seqs.isEmpty()) {
+                  return -1;
+                }
+                Instant now = clock.instant();
+                int rows = deliveries.fanOut(seqs, now);
+                events.markDispatched(seqs, now);
+                return rows;
+              });
+      if (done == null || done < 0) {
+        return queued;
+      }
+      queued += done;
+    }
+  }
+
+  private List<WebhookDeliveryRepository.Leased> leaseDue() {
+    return transactions.execute(
+        status -> {
+          Instant now = clock.instant();
+          List<Long> served = endpoints.deliverable(now);
+          int share = Math.max(1, properties.deliveryBatchSize() / Math.max(1, served.size()));
+          List<Long> ids = new ArrayList<>();
+          for (long endpointId : served) {
+            ids.addAll(deliveries.lockDue(endpointId, now, share));
+          }
+          if (ids.isEmpty()) {
+            return List.of();
+          }
+          deliveries.lease(ids, now, now.plus(lease));
+          return deliveries.leased(ids);
+        });
+  }
+
+  private void send(List<WebhookDeliveryRepository.Leased> batch) {
+    List<CompletableFuture<WebhookSender.Outcome>> sent = new ArrayList<>(batch.size());
+    for (WebhookDeliveryRepository.Leased delivery : batch) {
+      sent.add(sender.send(delivery.url(), delivery.secret(), delivery.event()));
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      record(batch.get(i), sent.get(i).join());
+    }
+  }
+
+  private void record(WebhookDeliveryRepository.Leased delivery, WebhookSender.Outcome outcome) {
+    Instant now = clock.instant();
+    if (outcome.delivered()) {
+      deliveries.delivered(delivery.id(), outcome.statusCode(), now);
+      return;
+    }
+    if (retries.exhausted(delivery.attempts())) {
+      log.warn(
+          "webhook delivery {} of event {} failed after {} attempts: {}",
+          delivery.id(),
+          delivery.event().id(),
+          delivery.attempts(),
+          outcome.error());
+      deliveries.failed(
+          delivery.id(), outcome.statusCode(), outcome.error(), WebhookDelivery.Status.FAILED, now);
+      return;
+    }
+    Duration wait =
+        retries.delayAfter(delivery.attempts(), ThreadLocalRandom.current()::nextDouble);
+    deliveries.failed(
+        delivery.id(),
+        outcome.statusCode(),
+        outcome.error(),
+        WebhookDelivery.Status.PENDING,
+        now.plus(wait));
+    if (outcome.statusCode() == null) {
+      // no answer (timeout, refused): the endpoint's backlog waits too, not one timeout per batch
+      endpoints.pause(delivery.endpointId(), now.plus(wait));
+    }
+  }
+}
