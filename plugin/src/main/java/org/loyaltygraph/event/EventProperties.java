@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMaxDelay the longest delay between two attempts
  * @param expiryWarningDays how many days ahead {@code points.expiring} warns
  * @param expiryWarningInterval pause between runs of the expiry warning job
+ * @param allowPrivateAddresses true to let endpoints be on loopback or private networks (tests, a
+ *     receiver inside the same network on purpose); false by default
  */
 @ConfigurationProperties("loyaltygraph.events")
 record EventProperties(
@@ -29,7 +31,8 @@ record EventProperties(
     @DefaultValue("30s") Duration retryBaseDelay,
     @DefaultValue("6h") Duration retryMaxDelay,
     @DefaultValue("14") int expiryWarningDays,
-    @DefaultValue("1h") Duration expiryWarningInterval) {
+    @DefaultValue("1h") Duration expiryWarningInterval,
+    @DefaultValue("false") boolean allowPrivateAddresses) {
 
   EventProperties {
     if (deliveryBatchSize < 1 || maxAttempts < 1 || expiryWarningDays < 1) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -36,8 +37,10 @@ class WebhookSender {
   private final Duration requestTimeout;
   private final Duration overallTimeout;
   private final Clock clock;
+  private final boolean allowPrivateAddresses;
 
   WebhookSender(EventProperties properties, Clock clock) {
+    this.allowPrivateAddresses = properties.allowPrivateAddresses();
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(properties.connectTimeout())
@@ -60,6 +63,12 @@ class WebhookSender {
 
   CompletableFuture<Outcome> send(String url, String secret, OutboxEvent event) {
     try {
+      // checked again on every send: the name may point elsewhere since the endpoint was created
+      Optional<String> refused =
+          ReceiverAddress.problem(URI.create(url).getHost(), allowPrivateAddresses);
+      if (refused.isPresent()) {
+        return CompletableFuture.completedFuture(new Outcome(null, refused.get()));
+      }
       String body = body(event);
       long timestamp = clock.instant().getEpochSecond();
       HttpRequest request =

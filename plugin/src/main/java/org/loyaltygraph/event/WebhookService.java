@@ -35,13 +35,16 @@ class WebhookService {
   private final OutboxRepository events;
   private final WebhookReplayRepository replays;
   private final Clock clock;
+  private final boolean allowPrivateAddresses;
 
   WebhookService(
       WebhookEndpointRepository endpoints,
       WebhookDeliveryRepository deliveries,
       OutboxRepository events,
       WebhookReplayRepository replays,
-      Clock clock) {
+      Clock clock,
+      EventProperties properties) {
+    this.allowPrivateAddresses = properties.allowPrivateAddresses();
     this.endpoints = endpoints;
     this.deliveries = deliveries;
     this.events = events;
@@ -70,6 +73,7 @@ class WebhookService {
       errors.add(UserError.of("REQUIRED", "The URL is required.", "input", "url"));
     } else {
       urlProblem(trimmed)
+          .or(() -> ReceiverAddress.problem(URI.create(trimmed).getHost(), allowPrivateAddresses))
           .ifPresent(problem -> errors.add(UserError.of("INVALID_URL", problem, "input", "url")));
     }
     if (types == null || types.isEmpty()) {

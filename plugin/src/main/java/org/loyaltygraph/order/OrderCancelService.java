@@ -133,8 +133,10 @@ public class OrderCancelService {
 
   /** The cancel's refund id: readable when it fits the 64-character ids, else a hash of it. */
   static String refundIdFor(String orderId) {
-    String id = "cancel:" + orderId;
-    return id.length() <= 64 ? id : "cancel:" + ContentHash.of(orderId).substring(0, 57);
+    String id = RefundService.CANCEL_PREFIX + orderId;
+    return id.length() <= 64
+        ? id
+        : RefundService.CANCEL_PREFIX + ContentHash.of(orderId).substring(0, 57);
   }
 
   private static String nullToEmpty(String s) {

@@ -156,7 +156,10 @@ public record OrderInput(
     }
     // appended only when present, so orders without codes keep the hash they were stored with
     if (!rewardCodes.isEmpty()) {
-      text.append("\ncodes|").append(String.join("|", rewardCodes));
+      // codes match whatever their case and spaces, so a replay typed differently is the same
+      for (String code : rewardCodes) {
+        text.append("\ncode|").append(code == null ? "" : code.trim().toUpperCase());
+      }
     }
     return text.toString();
   }

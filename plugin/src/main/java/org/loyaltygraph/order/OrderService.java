@@ -94,17 +94,23 @@ public class OrderService {
           "customerId");
     }
     try {
-      return LockConflictRetry.run(
-          () ->
-              transactions.execute(
-                  status -> {
-                    OrderResult result =
-                        recordNew(input, customerId.orElse(null), hash, rules, deduction);
-                    if (!result.userErrors().isEmpty()) {
-                      status.setRollbackOnly();
-                    }
-                    return result;
-                  }));
+      OrderResult result =
+          LockConflictRetry.run(
+              () ->
+                  transactions.execute(
+                      status -> {
+                        OrderResult r =
+                            recordNew(input, customerId.orElse(null), hash, rules, deduction);
+                        if (!r.userErrors().isEmpty()) {
+                          status.setRollbackOnly();
+                        }
+                        return r;
+                      }));
+      if (!result.userErrors().isEmpty()) {
+        // a copy of this order that committed meanwhile used its codes: answer as its replay
+        return orders.find(input.id()).map(o -> replay(o, hash)).orElse(result);
+      }
+      return result;
     } catch (DuplicateKeyException raced) {
       // another copy of this order committed first: answer as a replay of it
       return replay(orders.find(input.id()).orElseThrow(() -> raced), hash);

@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RefundService {
 
+  /** Refund ids of cancels ({@link OrderCancelService}): never a storefront refund's. */
+  static final String CANCEL_PREFIX = "cancel:";
+
   private final OrderRepository orders;
   private final RefundRepository refunds;
   private final PointsLedger ledger;
@@ -61,6 +64,10 @@ public class RefundService {
   }
 
   public RefundResult refund(RefundInput input) {
+    if (input.id() != null && input.id().startsWith(CANCEL_PREFIX)) {
+      return RefundResult.refused(
+          "INVALID", "Refund ids starting with cancel: are kept for orderCancel.", "input", "id");
+    }
     List<UserError> errors = validate(input);
     if (!errors.isEmpty()) {
       return new RefundResult(null, errors);

@@ -41,16 +41,6 @@ class DiscountCodeRepository {
         .update();
   }
 
-  /** Codes consumed on an order so far. */
-  List<DiscountCode> consumedOn(String orderId) {
-    return jdbc.sql(
-            "SELECT code, customer_id, reward_id, status, issued_at, consumed_at, consumed_order_id"
-                + " FROM discount_code WHERE consumed_order_id = ? AND status = 'CONSUMED'")
-        .param(orderId)
-        .query(DiscountCodeRepository::map)
-        .list();
-  }
-
   /** Codes consumed on an order, locked: the order is being refunded in full. */
   List<DiscountCode> lockConsumedOn(String orderId) {
     return jdbc.sql(
@@ -87,6 +77,16 @@ class DiscountCodeRepository {
             .params(Timestamp.from(now), orderId, code)
             .update()
         == 1;
+  }
+
+  /** The code, locked until the transaction ends, as last committed. */
+  Optional<DiscountCode> lock(String code) {
+    return jdbc.sql(
+            "SELECT code, customer_id, reward_id, status, issued_at, consumed_at, consumed_order_id"
+                + " FROM discount_code WHERE code = ? FOR UPDATE")
+        .param(code)
+        .query(DiscountCodeRepository::map)
+        .optional();
   }
 
   Optional<DiscountCode> find(String code) {

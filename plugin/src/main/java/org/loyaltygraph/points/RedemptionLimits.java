@@ -35,7 +35,11 @@ class RedemptionLimits {
       Reward reward, String code, String orderId, Long subtotal, String currency) {
     List<Reward> onOrder = new ArrayList<>(List.of(reward));
     long points = redemptions.costOfCode(code);
-    for (DiscountCode used : codes.consumedOn(orderId)) {
+    // a locking read: as last committed whatever the isolation level (the caller holds the order)
+    for (DiscountCode used : codes.lockConsumedOn(orderId)) {
+      if (used.code().equals(code)) {
+        continue;
+      }
       onOrder.add(rewards.find(used.rewardId()).orElseThrow());
       points += redemptions.costOfCode(used.code());
     }

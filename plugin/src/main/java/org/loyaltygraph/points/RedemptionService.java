@@ -126,8 +126,16 @@ public class RedemptionService {
               "CODE_ALREADY_USED", "This code was already used on another order.", "code");
     }
     Reward reward = rewards.find(stored.get().rewardId()).orElseThrow();
-    // under the order's lock: another code consumed for this order has committed or not begun
+    // under the order's lock: another code consumed for this order has committed or not begun,
+    // and so has a concurrent copy of this very call, which the code's locked state now shows
     codes.lockOrder(orderId, clock.instant());
+    DiscountCode locked = codes.lock(code).orElseThrow();
+    if (locked.status() != DiscountCode.Status.ISSUED) {
+      return orderId.equals(locked.consumedOrderId())
+          ? new ConsumeResult(locked, reward, List.of())
+          : refusedCode(
+              "CODE_ALREADY_USED", "This code was already used on another order.", "code");
+    }
     Optional<UserError> overLimit =
         limits.check(reward, code, orderId, orderSubtotal, subtotalCurrency);
     if (overLimit.isPresent()) {

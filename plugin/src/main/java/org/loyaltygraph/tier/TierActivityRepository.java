@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -33,8 +34,8 @@ class TierActivityRepository {
   }
 
   /**
-   * Appends a row and answers its id, or empty when its source was recorded before (the unique
-   * source id refuses it; IGNORE turns only that refusal into "no row", the values being ours).
+   * Appends a row and answers its id, or empty when its source was recorded before: the unique
+   * source id refuses the row, and only that statement is undone (the transaction goes on).
    */
   OptionalLong insertIfNew(
       String customerId,
@@ -44,20 +45,22 @@ class TierActivityRepository {
       long pointsDelta,
       Instant now) {
     KeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            "INSERT IGNORE INTO tier_activity (customer_id, source_id, occurred_at, spend_delta,"
-                + " points_delta, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(
-            customerId,
-            sourceId,
-            Timestamp.from(occurredAt),
-            spendDelta,
-            pointsDelta,
-            Timestamp.from(now))
-        .update(keys, "id");
-    return keys.getKey() == null
-        ? OptionalLong.empty()
-        : OptionalLong.of(keys.getKey().longValue());
+    try {
+      jdbc.sql(
+              "INSERT INTO tier_activity (customer_id, source_id, occurred_at, spend_delta,"
+                  + " points_delta, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
+          .params(
+              customerId,
+              sourceId,
+              Timestamp.from(occurredAt),
+              spendDelta,
+              pointsDelta,
+              Timestamp.from(now))
+          .update(keys, "id");
+    } catch (DuplicateKeyException recordedBefore) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(keys.getKey().longValue());
   }
 
   /** The customer's activity in [start, end), oldest first; a null end means no upper bound. */

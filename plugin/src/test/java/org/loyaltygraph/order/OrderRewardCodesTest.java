@@ -5,10 +5,14 @@ import static org.loyaltygraph.testing.Storefront.line;
 import static org.loyaltygraph.testing.Storefront.order;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,19 @@ class OrderRewardCodesTest {
     rewards.create(
         new Reward(
             "codes-10-pct", "10 % off", null, 80, Reward.Type.PERCENT_OFF, null, null, 10, true));
+    rewards.create(
+        new Reward(
+            "codes-capped",
+            "5 off, one per order",
+            null,
+            50,
+            Reward.Type.AMOUNT_OFF,
+            500L,
+            "USD",
+            null,
+            true,
+            60L,
+            null));
   }
 
   @AfterEach
@@ -193,5 +210,45 @@ class OrderRewardCodesTest {
         .query(String.class)
         .optional()
         .orElse(null);
+  }
+
+  @Test
+  void aCodeRefusedInsideTheOrdersTransactionLeavesTheCodesBeforeItUnused() {
+    String first = code("codes-capped");
+    String second = code("codes-capped");
+    Map<String, Object> order = cart("o-" + UUID.randomUUID(), "USD", 4000);
+    order.put("rewardCodes", List.of(first, second));
+
+    JsonNode refused = shop.recordOrder(order);
+
+    assertThat(refused.at("/userErrors/0/code").asString()).isEqualTo("ORDER_POINTS_LIMIT");
+    assertThat(refused.at("/userErrors/0/field/2").asString()).isEqualTo("1");
+    assertThat(consumedOn(first)).as("consumed, then rolled back with the order").isNull();
+  }
+
+  @Test
+  void theSameOrderWithACodeSentFromEightThreadsIsRecordedAndUsesTheCodeOnce() throws Exception {
+    // a reward capped at one per order: a copy that counted the code twice would refuse itself
+    String code = code("codes-capped");
+    String orderId = "o-" + UUID.randomUUID();
+    Map<String, Object> order = cart(orderId, "USD", 4000);
+    order.put("rewardCodes", List.of(code));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<JsonNode>> answers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> shop.recordOrder(order)));
+      }
+      for (Future<JsonNode> answer : answers) {
+        JsonNode a = answer.get();
+        assertThat(a.path("userErrors").isEmpty()).as(a.toString()).isTrue();
+        assertThat(a.at("/order/pointsEarned").asLong()).isEqualTo(35);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(consumedOn(code)).isEqualTo(orderId);
+    assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(35);
+    new Ledger(jdbc).assertConsistent(customer);
   }
 }

@@ -25,6 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
       "loyaltygraph.imports.worker-enabled=false",
       // the webhook worker and expiry warnings run when a test calls them, on the test's clock
       "loyaltygraph.events.scheduled=false",
+      // the tests' webhook receivers listen on 127.0.0.1
+      "loyaltygraph.events.allow-private-addresses=true",
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({
