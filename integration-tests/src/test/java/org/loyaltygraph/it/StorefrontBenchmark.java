@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.testing.GraphQLTestClient;
@@ -45,7 +46,8 @@ class StorefrontBenchmark {
       "query($id: ID!) { customer(id: $id) { loyalty { points { available } } } }";
   private static final String SERVICE_VERSION = "{ serviceVersion }";
 
-  private final int warmup = Integer.getInteger("benchmark.warmup", 24);
+  // long enough for the JIT: orderRecord ran at half its steady rate after 24 s
+  private final int warmup = Integer.getInteger("benchmark.warmup", 60);
   private final int seconds = Integer.getInteger("benchmark.seconds", 8);
   private final int rounds = Integer.getInteger("benchmark.rounds", 3);
   private final int readConnections = Integer.getInteger("benchmark.read-connections", 8);
@@ -237,19 +239,34 @@ class StorefrontBenchmark {
     Map<String, List<Double>> results = new LinkedHashMap<>();
     Map<String, Long> statusPerOrder = new LinkedHashMap<>();
     long graphqlOrders = 0;
+    long jdbcOrders = 0;
     long failures = 0;
+    // CPU milliseconds over the measured rounds: [service or baseline client, database server]
+    long[] graphqlCpu = new long[2];
+    long[] jdbcCpu = new long[2];
+    OptionalLong dbPid = ProcessCpu.databaseServerPid();
     try (JdbcOrderBaseline jdbc = new JdbcOrderBaseline(db, ids, linesPerOrder)) {
       orderRun(wrk, plugin, idsFile, run + "-warm", warmup);
       jdbc.run(run + "-jdbc-warm", orderConnections, Math.max(5, warmup / 4));
       for (int round = 0; round < rounds; round++) {
+        long[] cpu0 = cpu(ProcessHandle.current().pid(), dbPid);
+        double jdbcRate = jdbc.run(run + "-jdbc-" + round, orderConnections, seconds);
+        long[] cpu1 = cpu(ProcessHandle.current().pid(), dbPid);
+        jdbcOrders += Math.round(jdbcRate * seconds);
         results
             .computeIfAbsent(
                 "baseline: plain JDBC, order + lines batched, one transaction each",
                 k -> new ArrayList<>())
-            .add(jdbc.run(run + "-jdbc-" + round, orderConnections, seconds));
+            .add(jdbcRate);
         Map<String, Long> before = status(db);
+        long[] cpu2 = cpu(plugin.pid(), dbPid);
         Wrk.Result graphql = orderRun(wrk, plugin, idsFile, run + "-" + round, seconds);
+        long[] cpu3 = cpu(plugin.pid(), dbPid);
         Map<String, Long> after = status(db);
+        for (int i = 0; i < 2; i++) {
+          jdbcCpu[i] += cpu1[i] - cpu0[i];
+          graphqlCpu[i] += cpu3[i] - cpu2[i];
+        }
         long stored =
             Long.parseLong(
                 scalar(
@@ -298,6 +315,19 @@ class StorefrontBenchmark {
                                 e.getKey(),
                                 (double) e.getValue() / counted))
                     .toList())));
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "%nCPU per order over the measured rounds (from /proc; %s): GraphQL `orderRecord` %.2f ms in"
+                + " the service + %.2f ms in the database server; plain JDBC %.2f ms in its client +"
+                + " %.2f ms in the database server.%n",
+            dbPid.isPresent()
+                ? "database server pid " + dbPid.getAsLong()
+                : "no local database server",
+            (double) graphqlCpu[0] / counted,
+            (double) graphqlCpu[1] / counted,
+            (double) jdbcCpu[0] / Math.max(1, jdbcOrders),
+            (double) jdbcCpu[1] / Math.max(1, jdbcOrders)));
     Path jfr = work.resolve("graphql-order.jfr").toAbsolutePath();
     profile(plugin, jfr, () -> orderRun(wrk, plugin, idsFile, run + "-jfr", 15));
     profileReport("GraphQL orderRecord", JfrProfile.of(jfr));
@@ -321,6 +351,14 @@ class StorefrontBenchmark {
             prefix,
             Integer.toString(linesPerOrder),
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+  }
+
+  /** CPU milliseconds so far of a process and of the database server (0 where unknown). */
+  private static long[] cpu(long pid, OptionalLong dbPid) {
+    return new long[] {
+      ProcessCpu.millis(pid).orElse(0),
+      dbPid.isPresent() ? ProcessCpu.millis(dbPid.getAsLong()).orElse(0) : 0
+    };
   }
 
   private static Map<String, Long> status(TestDatabase db) throws SQLException {
