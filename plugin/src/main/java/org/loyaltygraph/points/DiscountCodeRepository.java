@@ -12,6 +12,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DiscountCodeRepository {
 
+  private static final String COLUMNS =
+      "code, customer_id, reward_id, status, issued_at, consumed_at, consumed_order_id";
+
   private final JdbcClient jdbc;
 
   DiscountCodeRepository(JdbcClient jdbc) {
@@ -44,7 +47,8 @@ class DiscountCodeRepository {
   /** Codes consumed on an order, locked: the order is being refunded in full. */
   List<DiscountCode> lockConsumedOn(String orderId) {
     return jdbc.sql(
-            "SELECT code, customer_id, reward_id, status, issued_at, consumed_at, consumed_order_id"
+            "SELECT "
+                + COLUMNS
                 + " FROM discount_code WHERE consumed_order_id = ? AND status = 'CONSUMED' FOR UPDATE")
         .param(orderId)
         .query(DiscountCodeRepository::map)
@@ -81,18 +85,14 @@ class DiscountCodeRepository {
 
   /** The code, locked until the transaction ends, as last committed. */
   Optional<DiscountCode> lock(String code) {
-    return jdbc.sql(
-            "SELECT code, customer_id, reward_id, status, issued_at, consumed_at, consumed_order_id"
-                + " FROM discount_code WHERE code = ? FOR UPDATE")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM discount_code WHERE code = ? FOR UPDATE")
         .param(code)
         .query(DiscountCodeRepository::map)
         .optional();
   }
 
   Optional<DiscountCode> find(String code) {
-    return jdbc.sql(
-            "SELECT code, customer_id, reward_id, status, issued_at, consumed_at, consumed_order_id"
-                + " FROM discount_code WHERE code = ?")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM discount_code WHERE code = ?")
         .param(code)
         .query(DiscountCodeRepository::map)
         .optional();

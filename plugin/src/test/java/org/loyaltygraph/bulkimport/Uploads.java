@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.loyaltygraph.testing.Connections;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,14 +109,12 @@ final class Uploads {
 
   /** The job's errors, all pages. */
   java.util.List<JsonNode> errors(String id) {
-    java.util.List<JsonNode> all = new java.util.ArrayList<>();
-    String after = null;
-    do {
-      java.util.Map<String, Object> variables = new java.util.HashMap<>();
-      variables.put("id", id);
-      variables.put("after", after);
-      JsonNode page =
-          graphql
+    return Connections.allNodes(
+        after -> {
+          java.util.Map<String, Object> variables = new java.util.HashMap<>();
+          variables.put("id", id);
+          variables.put("after", after);
+          return graphql
               .storefront(
                   "query($id: ID!, $after: String) { importJob(id: $id) { errors(first: 2, after:"
                       + " $after) { edges { node { line recordId field code message } }"
@@ -124,12 +123,6 @@ final class Uploads {
               .assertNoErrors()
               .data()
               .at("/importJob/errors");
-      page.path("edges").forEach(e -> all.add(e.path("node")));
-      after =
-          page.at("/pageInfo/hasNextPage").asBoolean()
-              ? page.at("/pageInfo/endCursor").asString()
-              : null;
-    } while (after != null);
-    return all;
+        });
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.loyaltygraph.testing.Connections;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.GraphQLTestClient.Response;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,25 +82,17 @@ final class Webhooks {
 
   /** Every delivery to the endpoint, newest first. */
   List<JsonNode> deliveries(String bearer, String endpointId) {
-    List<JsonNode> all = new ArrayList<>();
-    String after = null;
-    do {
-      Map<String, Object> variables = new HashMap<>();
-      variables.put("id", endpointId);
-      variables.put("after", after);
-      JsonNode page =
-          graphql
+    return Connections.allNodes(
+        after -> {
+          Map<String, Object> variables = new HashMap<>();
+          variables.put("id", endpointId);
+          variables.put("after", after);
+          return graphql
               .send(bearer, DELIVERIES, variables)
               .assertNoErrors()
               .data()
               .path("webhookDeliveries");
-      page.path("edges").forEach(e -> all.add(e.path("node")));
-      after =
-          page.at("/pageInfo/hasNextPage").asBoolean()
-              ? page.at("/pageInfo/endCursor").asString()
-              : null;
-    } while (after != null);
-    return all;
+        });
   }
 
   /** The deliveries of one event to the endpoint, oldest first. */
