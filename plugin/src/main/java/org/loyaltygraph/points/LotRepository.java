@@ -133,18 +133,18 @@ class LotRepository {
 
   /**
    * Available points expiring in ({@code from}, {@code to}], summed per customer and expiry
-   * instant, in (customer, expiry) order after the key ({@code afterCustomer}, {@code afterExpiry})
-   * (from the start when {@code afterCustomer} is null). Reads without locks: a warning may name
-   * points spent a moment later.
+   * instant, in (expiry, customer) order, the order of the expiry index, after the key ({@code
+   * afterExpiry}, {@code afterCustomer}) (from the start when {@code afterCustomer} is null). Reads
+   * without locks: a warning may name points spent a moment later.
    */
   List<ExpiringPoints> expiring(
       Instant from, Instant to, String afterCustomer, Instant afterExpiry, int limit) {
     return jdbc.sql(
             "SELECT customer_id, expires_at, SUM(remaining) AS points FROM points_lot"
                 + " WHERE status = 'AVAILABLE' AND remaining > 0 AND expires_at > :from"
-                + " AND expires_at <= :to AND (customer_id > :customer"
-                + " OR (customer_id = :customer AND expires_at > :expiry))"
-                + " GROUP BY customer_id, expires_at ORDER BY customer_id, expires_at LIMIT :limit")
+                + " AND expires_at <= :to AND (expires_at > :expiry"
+                + " OR (expires_at = :expiry AND customer_id > :customer))"
+                + " GROUP BY expires_at, customer_id ORDER BY expires_at, customer_id LIMIT :limit")
         .param("from", Timestamp.from(from))
         .param("to", Timestamp.from(to))
         .param("customer", afterCustomer == null ? "" : afterCustomer)
