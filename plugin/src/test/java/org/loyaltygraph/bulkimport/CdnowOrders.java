@@ -156,17 +156,15 @@ final class CdnowOrders {
     while (generated.size() < rows) {
       int purchases = 1 + random.nextInt(4);
       for (int p = 0; p < purchases && generated.size() < rows; p++) {
-        int cds = 1 + random.nextInt(5);
-        double dollars = Math.round((5 + random.nextDouble() * 15) * cds * 100) / 100.0;
-        generated.add(
-            customer
-                + " "
-                + day.plusDays(p * 30L + random.nextInt(20))
-                    .format(DateTimeFormatter.BASIC_ISO_DATE)
-                + " "
-                + cds
-                + " "
-                + dollars);
+        String date =
+            day.plusDays(p * 30L + random.nextInt(20)).format(DateTimeFormatter.BASIC_ISO_DATE);
+        // as in CDNOW, a customer's rows of one day are one order: some days have two
+        int rowsThatDay = random.nextInt(3) == 0 ? 2 : 1;
+        for (int r = 0; r < rowsThatDay && generated.size() < rows; r++) {
+          int cds = 1 + random.nextInt(5);
+          double dollars = Math.round((5 + random.nextDouble() * 15) * cds * 100) / 100.0;
+          generated.add(customer + " " + date + " " + cds + " " + dollars);
+        }
       }
       customer++;
     }
