@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMaxDelay the longest delay between two attempts
  * @param expiryWarningDays how many days ahead {@code points.expiring} warns
  * @param expiryWarningInterval pause between runs of the expiry warning job
+ * @param retention how long finished deliveries and fanned-out events are kept; longer than the
+ *     expiry warning period, whose events also stop a second warning
+ * @param retentionInterval pause between runs of the retention job
  * @param allowPrivateAddresses true to let endpoints be on loopback or private networks (tests, a
  *     receiver inside the same network on purpose); false by default
  */
@@ -32,6 +35,8 @@ record EventProperties(
     @DefaultValue("6h") Duration retryMaxDelay,
     @DefaultValue("14") int expiryWarningDays,
     @DefaultValue("1h") Duration expiryWarningInterval,
+    @DefaultValue("90d") Duration retention,
+    @DefaultValue("1h") Duration retentionInterval,
     @DefaultValue("false") boolean allowPrivateAddresses) {
 
   EventProperties {
@@ -39,6 +44,11 @@ record EventProperties(
       throw new IllegalArgumentException(
           "loyaltygraph.events: delivery-batch-size, max-attempts and expiry-warning-days must be"
               + " at least 1");
+    }
+    if (retention.compareTo(Duration.ofDays(expiryWarningDays + 1L)) < 0) {
+      throw new IllegalArgumentException(
+          "loyaltygraph.events.retention must be longer than expiry-warning-days: the warnings"
+              + " kept are what stops a second warning");
     }
   }
 }

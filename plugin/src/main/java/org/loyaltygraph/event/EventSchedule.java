@@ -26,10 +26,27 @@ class EventSchedule {
 
   private final WebhookDeliveryWorker worker;
   private final ExpiryWarningJob expiryWarnings;
+  private final OutboxRetentionJob retention;
 
-  EventSchedule(WebhookDeliveryWorker worker, ExpiryWarningJob expiryWarnings) {
+  EventSchedule(
+      WebhookDeliveryWorker worker, ExpiryWarningJob expiryWarnings, OutboxRetentionJob retention) {
     this.worker = worker;
     this.expiryWarnings = expiryWarnings;
+    this.retention = retention;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${loyaltygraph.events.retention-interval:1h}",
+      initialDelayString = "${loyaltygraph.events.retention-interval:1h}")
+  void forget() {
+    try {
+      int deleted = retention.runDue();
+      if (deleted > 0) {
+        log.info("outbox retention: {} rows deleted", deleted);
+      }
+    } catch (ConcurrencyFailureException e) {
+      log.info("outbox retention run conflicted with another writer; next run retries", e);
+    }
   }
 
   @Scheduled(
