@@ -19,6 +19,7 @@ import org.loyaltygraph.schema.types.CustomerUpsertPayload;
 import org.loyaltygraph.schema.types.CustomerUserError;
 import org.loyaltygraph.security.Caller;
 import org.loyaltygraph.security.CallerContext;
+import org.loyaltygraph.system.LockConflictRetry;
 
 /**
  * {@code customer}, {@code me} and {@code customerUpsert}. A Customer object carries only its id;
@@ -41,7 +42,9 @@ class CustomerDataFetcher {
 
   @DgsMutation
   CustomerMergePayload customerMerge(@InputArgument CustomerMergeInput input) {
-    CustomerResult result = customers.merge(input.getSurvivorId(), input.getMergedId());
+    // a merge locks two ledgers: a deadlock with an order of either customer runs it again
+    CustomerResult result =
+        LockConflictRetry.run(() -> customers.merge(input.getSurvivorId(), input.getMergedId()));
     return CustomerMergePayload.newBuilder()
         .customer(result.customer() == null ? null : reference(result.customer().id()))
         .userErrors(result.userErrors().stream().map(CustomerDataFetcher::toGraphQL).toList())

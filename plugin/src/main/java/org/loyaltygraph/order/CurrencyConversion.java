@@ -29,7 +29,9 @@ final class CurrencyConversion {
 
   /**
    * Minor units of the base currency in the order's currency at the order's rate (base units per
-   * unit of the order's currency), rounded down.
+   * unit of the order's currency), rounded up: a reward converted so never leaves a fraction of
+   * itself earning points. Capped at the largest long (a rate near zero), the caller caps it
+   * anyway.
    */
   static long fromBase(long minor, String to, BigDecimal rate, String base) {
     if (to.equals(base)) {
@@ -39,9 +41,10 @@ final class CurrencyConversion {
     int baseDigits = Math.max(0, Currency.getInstance(base).getDefaultFractionDigits());
     return BigDecimal.valueOf(minor)
         .movePointLeft(baseDigits)
-        .divide(rate, 12, RoundingMode.FLOOR)
+        .divide(rate, 12, RoundingMode.CEILING)
         .movePointRight(toDigits)
-        .setScale(0, RoundingMode.FLOOR)
+        .setScale(0, RoundingMode.CEILING)
+        .min(BigDecimal.valueOf(Long.MAX_VALUE))
         .longValueExact();
   }
 

@@ -171,6 +171,19 @@ class OrderRewardCodesTest {
   }
 
   @Test
+  void aRewardConvertedToTheOrdersCurrencyIsRoundedUpSoNoneOfItEarns() {
+    Map<String, Object> inYen = cart("o-" + UUID.randomUUID(), "JPY", 6000);
+    inYen.put("exchangeRate", "0.0067");
+    inYen.put("rewardCodes", List.of(code("codes-5-off")));
+
+    JsonNode recorded = shop.recordOrder(inYen);
+
+    // 5.00 USD at 0.0067 USD per yen is 746.27 yen: 747 come off, not 746
+    assertThat(recorded.at("/order/rewardDiscount/amount").asLong()).isEqualTo(747);
+    assertThat(recorded.at("/order/subtotal/amount").asLong()).isEqualTo(6000 - 747);
+  }
+
+  @Test
   void aCodeUsedOnAnotherOrderRefusesTheOrderAndWritesNothing() {
     String code = code("codes-5-off");
     shop.consumeCode(code, "o-elsewhere-" + UUID.randomUUID());
