@@ -106,30 +106,40 @@ class WebhookDeliveryRepository {
         .list();
   }
 
-  void delivered(long id, int responseCode, Instant now) {
+  /**
+   * Records attempt number {@code attempt} as delivered, unless a later attempt was leased since (a
+   * worker that stalled past its lease must not overwrite what came after it).
+   */
+  void delivered(long id, int attempt, int responseCode, Instant now) {
     jdbc.sql(
             "UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = ?,"
-                + " last_response_code = ?, last_error = NULL WHERE id = ? AND status = 'PENDING'")
-        .params(Timestamp.from(now), responseCode, id)
+                + " last_response_code = ?, last_error = NULL WHERE id = ? AND status = 'PENDING'"
+                + " AND attempts = ?")
+        .params(Timestamp.from(now), responseCode, id, attempt)
         .update();
   }
 
-  /** A failed attempt: PENDING again from {@code nextAttemptAt}, or FAILED when it was the last. */
+  /**
+   * A failed attempt: PENDING again from {@code nextAttemptAt}, or FAILED when it was the last;
+   * like {@link #delivered}, only while it is still the latest attempt.
+   */
   void failed(
       long id,
+      int attempt,
       Integer responseCode,
       String error,
       WebhookDelivery.Status status,
       Instant nextAttemptAt) {
     jdbc.sql(
             "UPDATE webhook_delivery SET status = ?, last_response_code = ?, last_error = ?,"
-                + " next_attempt_at = ? WHERE id = ? AND status = 'PENDING'")
+                + " next_attempt_at = ? WHERE id = ? AND status = 'PENDING' AND attempts = ?")
         .params(
             status.name(),
             responseCode,
             error == null ? null : truncate(error),
             Timestamp.from(nextAttemptAt),
-            id)
+            id,
+            attempt)
         .update();
   }
 

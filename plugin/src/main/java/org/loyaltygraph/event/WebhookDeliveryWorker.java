@@ -153,7 +153,7 @@ public class WebhookDeliveryWorker {
   private void record(WebhookDeliveryRepository.Leased delivery, WebhookSender.Outcome outcome) {
     Instant now = clock.instant();
     if (outcome.delivered()) {
-      deliveries.delivered(delivery.id(), outcome.statusCode(), now);
+      deliveries.delivered(delivery.id(), delivery.attempts(), outcome.statusCode(), now);
       return;
     }
     if (retries.exhausted(delivery.attempts())) {
@@ -164,13 +164,19 @@ public class WebhookDeliveryWorker {
           delivery.attempts(),
           outcome.error());
       deliveries.failed(
-          delivery.id(), outcome.statusCode(), outcome.error(), WebhookDelivery.Status.FAILED, now);
+          delivery.id(),
+          delivery.attempts(),
+          outcome.statusCode(),
+          outcome.error(),
+          WebhookDelivery.Status.FAILED,
+          now);
       return;
     }
     Duration wait =
         retries.delayAfter(delivery.attempts(), ThreadLocalRandom.current()::nextDouble);
     deliveries.failed(
         delivery.id(),
+        delivery.attempts(),
         outcome.statusCode(),
         outcome.error(),
         WebhookDelivery.Status.PENDING,
