@@ -38,38 +38,29 @@ final class Uploads {
   }
 
   Answer post(String authorization, String kind, String contentType, String body, String key) {
-    try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(baseUrl + "/imports?kind=" + kind))
-              .POST(HttpRequest.BodyPublishers.ofString(body));
-      if (contentType != null) {
-        request.header("Content-Type", contentType);
-      }
-      if (authorization != null) {
-        request.header("Authorization", authorization);
-      }
-      if (key != null) {
-        request.header("Idempotency-Key", key);
-      }
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), JSON.readTree(response.body()), response);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/imports?kind=" + kind))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return send(request, authorization);
   }
 
   /** {@code GET /imports/{id}}, where the upload's Location points. */
   Answer get(String authorization, String id) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + "/imports/" + id)).GET(), authorization);
+  }
+
+  private Answer send(HttpRequest.Builder request, String authorization) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(baseUrl + "/imports/" + id)).GET();
-      if (authorization != null) {
-        request.header("Authorization", authorization);
-      }
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), JSON.readTree(response.body()), response);
