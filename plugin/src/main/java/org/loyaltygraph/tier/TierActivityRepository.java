@@ -9,12 +9,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The append-only qualifying activity: orders and refunds as they count for tiers. */
@@ -34,17 +31,16 @@ class TierActivityRepository {
   }
 
   /**
-   * Appends a row and answers its id, or empty when its source was recorded before: the unique
-   * source id refuses the row, and only that statement is undone (the transaction goes on).
+   * Appends a row, or answers false when its source was recorded before: the unique source id
+   * refuses the row, and only that statement is undone (the transaction goes on).
    */
-  OptionalLong insertIfNew(
+  boolean recordIfNew(
       String customerId,
       String sourceId,
       Instant occurredAt,
       long spendDelta,
       long pointsDelta,
       Instant now) {
-    KeyHolder keys = new GeneratedKeyHolder();
     try {
       jdbc.sql(
               "INSERT INTO tier_activity (customer_id, source_id, occurred_at, spend_delta,"
@@ -56,21 +52,17 @@ class TierActivityRepository {
               spendDelta,
               pointsDelta,
               Timestamp.from(now))
-          .update(keys, "id");
+          .update();
     } catch (DuplicateKeyException recordedBefore) {
-      return OptionalLong.empty();
+      return false;
     }
-    return OptionalLong.of(keys.getKey().longValue());
-  }
-
-  /** The customer's activity in [start, end), oldest first; a null end means no upper bound. */
-  List<QualifyingActivity> inWindow(String customerId, Instant start, Instant end) {
-    return inWindow(List.of(customerId), start, end).getOrDefault(customerId, List.of());
+    return true;
   }
 
   /**
-   * The same for one customer, as last committed whatever the isolation level: a locking read, by
-   * the evaluation that holds the customer's state lock.
+   * One customer's activity in [start, end), oldest first (a null end: no upper bound), as last
+   * committed whatever the isolation level: a locking read, by the evaluation that holds the
+   * customer's state lock.
    */
   List<QualifyingActivity> inWindowLatest(String customerId, Instant start, Instant end) {
     return jdbc.sql(

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -58,12 +57,10 @@ class TierEvaluator {
     Instant now = clock.instant();
     TierState state = states.lockOrCreate(customerId, now);
     // under the customer's lock, so a concurrent replay of the same source waits here
-    OptionalLong id =
-        activity.insertIfNew(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now);
-    if (id.isEmpty()) {
+    if (!activity.recordIfNew(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now)) {
       return;
     }
-    evaluate(withLastActivity(state, id.getAsLong()), catalog.current(), now, trigger, null);
+    evaluate(state, catalog.current(), now, trigger, null);
   }
 
   /** Moves activity of a merged customer to the survivor and evaluates the survivor. */
@@ -146,8 +143,7 @@ class TierEvaluator {
             outcome.qualifyingAmount(),
             outcome.graceEndsAt(),
             outcome.nextEvaluationAt(),
-            config.rulesVersion(),
-            state.lastActivityId()),
+            config.rulesVersion()),
         now);
     if (outcome.changeReason() != null) {
       changes.insert(
@@ -160,17 +156,6 @@ class TierEvaluator {
               outcome.changeReason(),
               now));
     }
-  }
-
-  private static TierState withLastActivity(TierState s, long activityId) {
-    return new TierState(
-        s.customerId(),
-        s.tierId(),
-        s.qualifyingAmount(),
-        s.graceEndsAt(),
-        s.nextEvaluationAt(),
-        s.rulesVersion(),
-        activityId);
   }
 
   /** The held tier as the history last recorded it, for a tier deleted since. */

@@ -18,8 +18,7 @@ import org.springframework.stereotype.Repository;
 class TierStateRepository {
 
   private static final String COLUMNS =
-      "customer_id, tier_id, qualifying_amount, grace_ends_at, next_evaluation_at, rules_version,"
-          + " last_activity_id";
+      "customer_id, tier_id, qualifying_amount, grace_ends_at, next_evaluation_at, rules_version";
 
   private final JdbcClient jdbc;
 
@@ -27,16 +26,16 @@ class TierStateRepository {
     this.jdbc = jdbc;
   }
 
-  /** Creates the customer's row unless it exists; a no-op (not an error) when it does. */
   void delete(String customerId) {
     jdbc.sql("DELETE FROM tier_state WHERE customer_id = ?").param(customerId).update();
   }
 
+  /** Creates the customer's row unless it exists; a no-op (not an error) when it does. */
   void createIfAbsent(String customerId, Instant now) {
     jdbc.sql(
             "INSERT INTO tier_state ("
                 + COLUMNS
-                + ", evaluated_at) VALUES (?, NULL, 0, NULL, NULL, 0, 0, ?)"
+                + ", evaluated_at) VALUES (?, NULL, 0, NULL, NULL, 0, ?)"
                 + " ON DUPLICATE KEY UPDATE customer_id = customer_id")
         .params(customerId, Timestamp.from(now))
         .update();
@@ -120,8 +119,7 @@ class TierStateRepository {
   void save(TierState state, Instant evaluatedAt) {
     jdbc.sql(
             "UPDATE tier_state SET tier_id = ?, qualifying_amount = ?, grace_ends_at = ?,"
-                + " next_evaluation_at = ?, rules_version = ?, last_activity_id = ?,"
-                + " evaluated_at = ?"
+                + " next_evaluation_at = ?, rules_version = ?, evaluated_at = ?"
                 + " WHERE customer_id = ?")
         .params(
             state.tierId(),
@@ -129,7 +127,6 @@ class TierStateRepository {
             timestamp(state.graceEndsAt()),
             timestamp(state.nextEvaluationAt()),
             state.rulesVersion(),
-            state.lastActivityId(),
             Timestamp.from(evaluatedAt),
             state.customerId())
         .update();
@@ -151,7 +148,6 @@ class TierStateRepository {
         rs.getLong("qualifying_amount"),
         instant(rs, "grace_ends_at"),
         instant(rs, "next_evaluation_at"),
-        rs.getLong("rules_version"),
-        rs.getLong("last_activity_id"));
+        rs.getLong("rules_version"));
   }
 }
