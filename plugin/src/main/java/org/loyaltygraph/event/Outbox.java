@@ -1,6 +1,7 @@
 package org.loyaltygraph.event;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +28,27 @@ class Outbox {
     this.clock = clock;
   }
 
+  /** An event to write with {@link #writeAll}. */
+  record Draft(EventType type, String customerId, Map<String, Object> payload, String dedupKey) {}
+
+  /**
+   * {@link #write} of several events in one statement; when one of them exists already, each is
+   * written on its own, so the others still are (only the failed statement was undone).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void writeAll(List<Draft> drafts) {
+    if (drafts.size() <= 1) {
+      drafts.forEach(d -> write(d.type(), d.customerId(), d.payload(), d.dedupKey()));
+      return;
+    }
+    try {
+      events.insertAll(
+          drafts.stream().map(this::event).toList(), drafts.stream().map(Draft::dedupKey).toList());
+    } catch (DuplicateKeyException duplicate) {
+      drafts.forEach(d -> write(d.type(), d.customerId(), d.payload(), d.dedupKey()));
+    }
+  }
+
   /**
    * Writes an event, unless one with the same {@code dedupKey} exists (then nothing is written: the
    * duplicate is caught here, so it never marks the caller's transaction for rollback).
@@ -37,18 +59,21 @@ class Outbox {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean write(
       EventType type, String customerId, Map<String, Object> payload, String dedupKey) {
-    OutboxEvent event =
-        new OutboxEvent(
-            UUID.randomUUID().toString(),
-            type,
-            customerId,
-            clock.instant(),
-            JSON.writeValueAsString(payload));
+    OutboxEvent event = event(new Draft(type, customerId, payload, dedupKey));
     try {
       events.insert(event, dedupKey);
       return true;
     } catch (DuplicateKeyException duplicate) {
       return false;
     }
+  }
+
+  private OutboxEvent event(Draft draft) {
+    return new OutboxEvent(
+        UUID.randomUUID().toString(),
+        draft.type(),
+        draft.customerId(),
+        clock.instant(),
+        JSON.writeValueAsString(draft.payload()));
   }
 }

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,10 +17,16 @@ class OutboxRepository {
 
   private static final String COLUMNS = "id, type, customer_id, occurred_at, payload";
 
-  private final JdbcClient jdbc;
+  private static final String INSERT =
+      "INSERT INTO outbox_event (id, type, customer_id, occurred_at, payload, dedup_key)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
 
-  OutboxRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
+
+  OutboxRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   /**
@@ -27,9 +35,7 @@ class OutboxRepository {
    * @throws org.springframework.dao.DuplicateKeyException when an event has this dedup key
    */
   void insert(OutboxEvent event, String dedupKey) {
-    jdbc.sql(
-            "INSERT INTO outbox_event (id, type, customer_id, occurred_at, payload, dedup_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
+    jdbc.sql(INSERT)
         .params(
             event.id(),
             event.type().wireName(),
@@ -38,6 +44,28 @@ class OutboxRepository {
             event.payload(),
             dedupKey)
         .update();
+  }
+
+  /**
+   * {@link #insert} of several events in one statement, each with the dedup key at its index.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when an event has its dedup key
+   */
+  void insertAll(List<OutboxEvent> events, List<String> dedupKeys) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      OutboxEvent event = events.get(i);
+      rows.add(
+          new Object[] {
+            event.id(),
+            event.type().wireName(),
+            event.customerId(),
+            Timestamp.from(event.occurredAt()),
+            event.payload(),
+            dedupKeys.get(i)
+          });
+    }
+    jdbcTemplate.batchUpdate(INSERT, rows);
   }
 
   Optional<OutboxEvent> find(String id) {

@@ -24,6 +24,28 @@ public record Order(
     String guestEmail,
     long rewardDiscount) {
 
+  /** This order with the lot its points went to (null when it earned none, or for a guest). */
+  Order withLot(Long lot) {
+    return new Order(
+        id,
+        customerId,
+        placedAt,
+        currency,
+        exchangeRate,
+        subtotal,
+        baseSubtotal,
+        orderDiscount,
+        shipping,
+        tax,
+        ruleVersion,
+        pointsEarned,
+        lot,
+        contentHash,
+        lines,
+        guestEmail,
+        rewardDiscount);
+  }
+
   /** Points the lines earned that no refund has taken back. */
   public long pointsLeft() {
     return pointsEarned - pointsReversed();

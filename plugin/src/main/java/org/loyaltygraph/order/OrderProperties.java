@@ -9,6 +9,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param guestLinkWindow how old a guest order may be and still be credited when its guest
  *     registers
+ * @param batch how concurrent {@code orderRecord} calls are written together
  */
 @ConfigurationProperties("loyaltygraph.orders")
-public record OrderProperties(@DefaultValue("365d") Duration guestLinkWindow) {}
+public record OrderProperties(
+    @DefaultValue("365d") Duration guestLinkWindow, @DefaultValue Batch batch) {
+
+  /**
+   * {@code loyaltygraph.orders.batch.*}: orders that arrive while others are being written wait and
+   * are then written together, in one transaction.
+   *
+   * @param writers threads that write batches (0: every order is written alone, on its request's
+   *     thread)
+   * @param maxSize the most orders one transaction writes
+   */
+  public record Batch(@DefaultValue("2") int writers, @DefaultValue("32") int maxSize) {}
+}

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +24,12 @@ class OrderRepository {
       "line_no, line_id, sku, category, quantity, unit_price, discount, order_discount, gift_card,"
           + " paid, base_amount, multiplier, points, refunded_quantity, refunded_amount,"
           + " reversed_points";
+
+  private static final String INSERT_ORDER =
+      "INSERT INTO customer_order ("
+          + ORDER_COLUMNS
+          + ", recorded_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -81,58 +90,80 @@ class OrderRepository {
 
   /** Inserts the order and its lines; a second insert of the same id fails on the primary key. */
   void insert(Order o, Instant now) {
-    jdbc.sql(
-            "INSERT INTO customer_order ("
-                + ORDER_COLUMNS
-                + ", recorded_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            o.id(),
-            o.customerId(),
-            Timestamp.from(o.placedAt()),
-            o.currency(),
-            o.exchangeRate(),
-            o.subtotal(),
-            o.baseSubtotal(),
-            o.orderDiscount(),
-            o.shipping(),
-            o.tax(),
-            o.ruleVersion(),
-            o.pointsEarned(),
-            o.lotId(),
-            o.contentHash(),
-            o.guestEmail(),
-            o.rewardDiscount(),
-            Timestamp.from(now))
-        .update();
+    insertAll(List.of(o), now);
+  }
+
+  /**
+   * Inserts orders and their lines in two statements; any id stored before fails the first (on the
+   * primary key), and nothing is written.
+   */
+  void insertAll(List<Order> newOrders, Instant now) {
+    Timestamp recorded = Timestamp.from(now);
+    List<Object[]> rows = newOrders.stream().map(o -> orderRow(o, recorded)).toList();
+    if (rows.size() == 1) {
+      jdbc.sql(INSERT_ORDER).params(rows.get(0)).update();
+    } else {
+      jdbcTemplate.batchUpdate(INSERT_ORDER, rows);
+    }
     jdbcTemplate.batchUpdate(
         "INSERT INTO order_line (order_id, "
             + LINE_COLUMNS
             + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        o.lines().stream()
-            .map(
-                l ->
-                    new Object[] {
-                      o.id(),
-                      l.lineNo(),
-                      l.lineId(),
-                      l.sku(),
-                      l.category(),
-                      l.quantity(),
-                      l.unitPrice(),
-                      l.discount(),
-                      l.orderDiscount(),
-                      l.giftCard(),
-                      l.paid(),
-                      l.baseAmount(),
-                      l.multiplier(),
-                      l.points(),
-                      l.refundedQuantity(),
-                      l.refundedAmount(),
-                      l.reversedPoints()
-                    })
-            .toList());
+        newOrders.stream().flatMap(o -> o.lines().stream().map(l -> lineRow(o, l))).toList());
+  }
+
+  /** Which of these ids are stored orders. */
+  Set<String> existing(Collection<String> ids) {
+    return new HashSet<>(
+        jdbc.sql("SELECT id FROM customer_order WHERE id IN (:ids)")
+            .param("ids", ids)
+            .query(String.class)
+            .list());
+  }
+
+  private static Object[] orderRow(Order o, Timestamp recorded) {
+    return new Object[] {
+      o.id(),
+      o.customerId(),
+      Timestamp.from(o.placedAt()),
+      o.currency(),
+      o.exchangeRate(),
+      o.subtotal(),
+      o.baseSubtotal(),
+      o.orderDiscount(),
+      o.shipping(),
+      o.tax(),
+      o.ruleVersion(),
+      o.pointsEarned(),
+      o.lotId(),
+      o.contentHash(),
+      o.guestEmail(),
+      o.rewardDiscount(),
+      recorded
+    };
+  }
+
+  private static Object[] lineRow(Order o, OrderLine l) {
+    return new Object[] {
+      o.id(),
+      l.lineNo(),
+      l.lineId(),
+      l.sku(),
+      l.category(),
+      l.quantity(),
+      l.unitPrice(),
+      l.discount(),
+      l.orderDiscount(),
+      l.giftCard(),
+      l.paid(),
+      l.baseAmount(),
+      l.multiplier(),
+      l.points(),
+      l.refundedQuantity(),
+      l.refundedAmount(),
+      l.reversedPoints()
+    };
   }
 
   /** Credits a guest order to a customer. */

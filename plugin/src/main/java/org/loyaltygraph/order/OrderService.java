@@ -1,6 +1,5 @@
 package org.loyaltygraph.order;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,18 +10,16 @@ import org.loyaltygraph.graphql.ContentHash;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.points.EarningRules;
 import org.loyaltygraph.points.EarningService;
-import org.loyaltygraph.points.PointsCalculator;
 import org.loyaltygraph.points.PointsLedger;
-import org.loyaltygraph.system.LockConflictRetry;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records orders from the storefront, exactly once per order id: a replay answers the first result,
  * the same id with other content is refused, and concurrent copies race on the primary key, which
- * only one wins.
+ * only one wins. Checks run on the caller's thread; {@link OrderBatcher} writes the checked order,
+ * together with others that arrive meanwhile.
  */
 @Service
 public class OrderService {
@@ -36,6 +33,7 @@ public class OrderService {
   private final Clock clock;
   private final OrderProperties properties;
   private final OrderRewards rewards;
+  private final OrderBatcher batcher;
 
   OrderService(
       OrderRepository orders,
@@ -46,9 +44,11 @@ public class OrderService {
       TransactionTemplate transactions,
       Clock clock,
       OrderProperties properties,
-      OrderRewards rewards) {
+      OrderRewards rewards,
+      OrderBatcher batcher) {
     this.properties = properties;
     this.rewards = rewards;
+    this.batcher = batcher;
     this.orders = orders;
     this.customers = customers;
     this.earning = earning;
@@ -93,118 +93,10 @@ public class OrderService {
           "input",
           "customerId");
     }
-    try {
-      OrderResult result =
-          LockConflictRetry.run(
-              () ->
-                  transactions.execute(
-                      status -> {
-                        OrderResult r =
-                            recordNew(input, customerId.orElse(null), hash, rules, deduction);
-                        if (!r.userErrors().isEmpty()) {
-                          status.setRollbackOnly();
-                        }
-                        return r;
-                      }));
-      if (!result.userErrors().isEmpty()) {
-        // a copy of this order that committed meanwhile used its codes: answer as its replay
-        return orders.find(input.id()).map(o -> replay(o, hash)).orElse(result);
-      }
-      return result;
-    } catch (DuplicateKeyException raced) {
-      // another copy of this order committed first: answer as a replay of it
-      return replay(orders.find(input.id()).orElseThrow(() -> raced), hash);
-    }
-  }
-
-  private OrderResult recordNew(
-      OrderInput input,
-      String customerId,
-      String hash,
-      EarningRules rules,
-      OrderRewards.Deduction deduction) {
-    BigDecimal rate = input.currency().equals(rules.baseCurrency()) ? null : input.exchangeRate();
-    if (!input.rewardCodes().isEmpty()) {
-      long baseGoods =
-          CurrencyConversion.toBase(
-              input.goodsAfterDiscounts(), input.currency(), rate, rules.baseCurrency());
-      List<UserError> refused = rewards.consume(input, baseGoods, rules.baseCurrency());
-      if (!refused.isEmpty()) {
-        return new OrderResult(null, refused);
-      }
-    }
-    // the lines earn on what was paid after the rewards too
-    OrderInput paid = input.lessRewards(deduction.offLines(), deduction.offShipping());
-    List<EarningBase.LineBase> bases = EarningBase.of(paid, rules, rate);
-    List<PointsCalculator.EarnableLine> earnable = new ArrayList<>();
-    for (int i = 0; i < input.lines().size(); i++) {
-      OrderInput.Line line = input.lines().get(i);
-      earnable.add(
-          new PointsCalculator.EarnableLine(
-              line.lineId(), line.sku(), line.category(), bases.get(i).base()));
-    }
-    PointsCalculator.Earning earned = earning.quote(customerId, rules, earnable);
-    List<OrderLine> lines = new ArrayList<>();
-    long subtotal = 0;
-    long baseSubtotal = 0;
-    for (int i = 0; i < input.lines().size(); i++) {
-      OrderInput.Line line = input.lines().get(i);
-      EarningBase.LineBase lineBase = bases.get(i);
-      PointsCalculator.LineEarning receipt = earned.lines().get(i);
-      lines.add(
-          new OrderLine(
-              i,
-              line.lineId(),
-              line.sku(),
-              line.category(),
-              line.quantity(),
-              line.unitPrice(),
-              line.discount(),
-              lineBase.orderDiscount(),
-              line.giftCard(),
-              lineBase.paid(),
-              receipt.baseAmount(),
-              receipt.multiplier(),
-              receipt.points(),
-              0,
-              0,
-              0));
-      subtotal += lineBase.paid();
-      baseSubtotal += receipt.baseAmount();
-    }
-    // the lot first, so the order row is written once, with its lot
-    Long lotId =
-        input.isGuest()
-            ? null
-            : ledger.earn(
-                customerId, "ORDER", input.id(), earned.points(), input.placedAt(), rules);
-    Order order =
-        new Order(
-            input.id(),
-            customerId,
-            input.placedAt(),
-            input.currency(),
-            rate,
-            subtotal,
-            baseSubtotal,
-            input.orderDiscount(),
-            input.shipping(),
-            input.tax(),
-            earned.ruleVersion(),
-            earned.points(),
-            lotId,
-            hash,
-            lines,
-            input.guestEmail(),
-            deduction.total());
-    orders.insert(order, clock.instant());
-    if (input.isGuest()) {
-      // receipts are kept; points and tier credit wait for guestOrdersLink
-      return new OrderResult(order, List.of());
-    }
-    events.publishEvent(
-        new OrderRecorded(input.id(), customerId, input.placedAt(), baseSubtotal, earned.points()));
-    return new OrderResult(order, List.of());
+    OrderWriter.PendingOrder pending =
+        new OrderWriter.PendingOrder(input, customerId.orElse(null), hash, rules, deduction);
+    // codes are consumed in the order's transaction, which a refused one rolls back: alone
+    return input.rewardCodes().isEmpty() ? batcher.record(pending) : batcher.recordAlone(pending);
   }
 
   /** The orders linked (also on a replay), the points this call awarded, or why nothing was. */
@@ -288,7 +180,7 @@ public class OrderService {
         null, 0, List.of(UserError.of(code, message, "input", "orderIds", index)));
   }
 
-  private static OrderResult replay(Order existing, String hash) {
+  static OrderResult replay(Order existing, String hash) {
     if (!existing.contentHash().equals(hash)) {
       return OrderResult.refused(
           "IDEMPOTENCY_KEY_REUSED",

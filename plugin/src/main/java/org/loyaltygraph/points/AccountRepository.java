@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +18,11 @@ class AccountRepository {
   private static final String COLUMNS = "customer_id, available, pending, lifetime_earned";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  AccountRepository(JdbcClient jdbc) {
+  AccountRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   /** Creates the row if needed and locks it until the transaction ends. */
@@ -47,6 +52,23 @@ class AccountRepository {
                 + " lifetime_earned = lifetime_earned + ?, updated_at = ?")
         .params(customerId, points, points, at, points, points, at)
         .update();
+  }
+
+  /**
+   * {@link #addPending} for several customers in one statement, their rows written (and locked) in
+   * customer order, so two such statements never wait on each other in a cycle.
+   */
+  void addPendingAll(Map<String, Long> pointsByCustomer, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    jdbcTemplate.batchUpdate(
+        "INSERT INTO points_account (customer_id, pending, lifetime_earned, updated_at)"
+            + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE pending = pending + VALUES(pending),"
+            + " lifetime_earned = lifetime_earned + VALUES(lifetime_earned),"
+            + " updated_at = VALUES(updated_at)",
+        new TreeMap<>(pointsByCustomer)
+            .entrySet().stream()
+                .map(e -> new Object[] {e.getKey(), e.getValue(), e.getValue(), at})
+                .toList());
   }
 
   /** Locks the row unless another transaction holds it (then empty): a lease for jobs. */

@@ -1,6 +1,8 @@
 package org.loyaltygraph.points;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Where a customer's extra multiplier comes from (the tier program implements it), so that the
@@ -8,6 +10,6 @@ import java.math.BigDecimal;
  */
 public interface EarningMultiplierSource {
 
-  /** The multiplier on every point the customer earns now; 1 for none. */
-  BigDecimal multiplierFor(String customerId);
+  /** The multiplier on every point each customer earns now (1 for none), in one read. */
+  Map<String, BigDecimal> multipliersFor(Collection<String> customerIds);
 }

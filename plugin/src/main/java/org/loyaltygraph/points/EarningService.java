@@ -1,7 +1,9 @@
 package org.loyaltygraph.points;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Computes what an order earns under the current rules and the customer's tier. */
@@ -16,11 +18,18 @@ public class EarningService {
     this.multipliers = multipliers;
   }
 
+  /**
+   * The tier multipliers of these customers now, in one read; a guest (null id) has none and earns
+   * at the program's own rate.
+   */
+  public Map<String, BigDecimal> tierMultipliers(Collection<String> customerIds) {
+    return multipliers.multipliersFor(customerIds);
+  }
+
+  /** What lines earn under {@code current} for a customer whose tier multiplier is given. */
   public PointsCalculator.Earning quote(
-      String customerId, EarningRules current, List<PointsCalculator.EarnableLine> lines) {
-    // a guest has no tier: its orders earn at the program's own rate
-    BigDecimal tier = customerId == null ? BigDecimal.ONE : multipliers.multiplierFor(customerId);
-    return PointsCalculator.compute(current, tier, lines);
+      BigDecimal tierMultiplier, EarningRules current, List<PointsCalculator.EarnableLine> lines) {
+    return PointsCalculator.compute(current, tierMultiplier, lines);
   }
 
   public EarningRules currentRules() {

@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -24,9 +28,11 @@ class LotRepository {
           + " available_at, expires_at";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  LotRepository(JdbcClient jdbc) {
+  LotRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   long insert(
@@ -54,6 +60,49 @@ class LotRepository {
             Timestamp.from(now))
         .update(key);
     return key.getKey().longValue();
+  }
+
+  /** A lot to insert with {@link #insertAll}. */
+  record NewLot(
+      String customerId,
+      String sourceId,
+      long points,
+      PointsLot.Status status,
+      Instant availableAt,
+      Instant expiresAt) {}
+
+  /**
+   * Inserts lots of one source type in one statement and answers their ids by source id (read back
+   * by the unique source key: a multi-row insert's ids need not be consecutive).
+   */
+  Map<String, Long> insertAll(String sourceType, List<NewLot> newLots, Instant now) {
+    Timestamp created = Timestamp.from(now);
+    jdbcTemplate.batchUpdate(
+        "INSERT INTO points_lot (customer_id, source_type, source_id, earned, remaining,"
+            + " status, available_at, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        newLots.stream()
+            .map(
+                l ->
+                    new Object[] {
+                      l.customerId(),
+                      sourceType,
+                      l.sourceId(),
+                      l.points(),
+                      l.points(),
+                      l.status().name(),
+                      Timestamp.from(l.availableAt()),
+                      l.expiresAt() == null ? null : Timestamp.from(l.expiresAt()),
+                      created
+                    })
+            .toList());
+    Map<String, Long> ids = new HashMap<>();
+    jdbc.sql(
+            "SELECT source_id, id FROM points_lot WHERE source_type = :type"
+                + " AND source_id IN (:sources)")
+        .param("type", sourceType)
+        .param("sources", newLots.stream().map(NewLot::sourceId).toList())
+        .query((RowCallbackHandler) rs -> ids.put(rs.getString(1), rs.getLong(2)));
+    return ids;
   }
 
   Optional<PointsLot> lock(long id) {

@@ -2,7 +2,12 @@ package org.loyaltygraph.points;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,6 +75,53 @@ public class PointsLedger {
     }
     summaries.evictAfterCommit(customerId);
     return lotId;
+  }
+
+  /** Points one source earned for a customer at {@code earnedAt}: an input of {@link #earnAll}. */
+  public record Earning(String customerId, String sourceId, long points, Instant earnedAt) {}
+
+  /**
+   * {@link #earn} for several sources of one type (orders written together): one statement for the
+   * accounts and two for the lots, whatever their number. Answers the lot ids by source id; sources
+   * that earned nothing have none.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Map<String, Long> earnAll(String sourceType, List<Earning> earnings, EarningRules rules) {
+    List<Earning> earning = earnings.stream().filter(e -> e.points() > 0).toList();
+    if (earning.size() <= 1) {
+      Map<String, Long> ids = new HashMap<>();
+      for (Earning e : earning) {
+        ids.put(
+            e.sourceId(),
+            earn(e.customerId(), sourceType, e.sourceId(), e.points(), e.earnedAt(), rules));
+      }
+      return ids;
+    }
+    Instant now = clock.instant();
+    Map<String, Long> byCustomer = new HashMap<>();
+    Set<String> due = new TreeSet<>();
+    List<LotRepository.NewLot> newLots = new ArrayList<>();
+    for (Earning e : earning) {
+      byCustomer.merge(e.customerId(), e.points(), Long::sum);
+      Instant availableAt = rules.availableAt(e.earnedAt());
+      if (!availableAt.isAfter(now)) {
+        due.add(e.customerId());
+      }
+      newLots.add(
+          new LotRepository.NewLot(
+              e.customerId(),
+              e.sourceId(),
+              e.points(),
+              PointsLot.Status.PENDING,
+              availableAt,
+              rules.expiresAt(availableAt)));
+    }
+    accounts.addPendingAll(byCustomer, now);
+    Map<String, Long> ids = lots.insertAll(sourceType, newLots, now);
+    // as in earn: only customers with a lot due at once settle here
+    due.forEach(customerId -> settleDue(customerId, now));
+    byCustomer.keySet().forEach(summaries::evictAfterCommit);
+    return ids;
   }
 
   /**

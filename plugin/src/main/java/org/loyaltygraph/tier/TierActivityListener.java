@@ -3,6 +3,7 @@ package org.loyaltygraph.tier;
 import org.loyaltygraph.customer.CustomersMerged;
 import org.loyaltygraph.order.OrderRecorded;
 import org.loyaltygraph.order.OrderRefunded;
+import org.loyaltygraph.order.OrdersRecorded;
 import org.loyaltygraph.points.OpeningBalanceImported;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,11 @@ class TierActivityListener {
   @EventListener
   void on(OrderRecorded order) {
     tiers.recordOrder(order);
+  }
+
+  @EventListener
+  void on(OrdersRecorded orders) {
+    tiers.recordOrders(orders.orders());
   }
 
   @EventListener

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,15 +20,41 @@ import org.springframework.stereotype.Repository;
 class TierActivityRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  TierActivityRepository(JdbcClient jdbc) {
+  TierActivityRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   void reassign(String fromCustomer, String toCustomer) {
     jdbc.sql("UPDATE tier_activity SET customer_id = ? WHERE customer_id = ?")
         .params(toCustomer, fromCustomer)
         .update();
+  }
+
+  /** A row for {@link #insertAll}. */
+  record NewActivity(
+      String customerId, String sourceId, Instant occurredAt, long spendDelta, long pointsDelta) {}
+
+  /** Appends rows of new sources in one statement; a source recorded before fails it. */
+  void insertAll(List<NewActivity> rows, Instant now) {
+    Timestamp recorded = Timestamp.from(now);
+    jdbcTemplate.batchUpdate(
+        "INSERT INTO tier_activity (customer_id, source_id, occurred_at, spend_delta,"
+            + " points_delta, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+        rows.stream()
+            .map(
+                r ->
+                    new Object[] {
+                      r.customerId(),
+                      r.sourceId(),
+                      Timestamp.from(r.occurredAt()),
+                      r.spendDelta(),
+                      r.pointsDelta(),
+                      recorded
+                    })
+            .toList());
   }
 
   /**
@@ -80,6 +107,20 @@ class TierActivityRepository {
   /** The activity of several customers in [start, end), each list oldest first. */
   Map<String, List<QualifyingActivity>> inWindow(
       Collection<String> customerIds, Instant start, Instant end) {
+    return inWindow(customerIds, start, end, false);
+  }
+
+  /**
+   * {@link #inWindow} as a locking read, for evaluations (which hold the customers' state rows):
+   * the rows as last committed, whatever the isolation level.
+   */
+  Map<String, List<QualifyingActivity>> lockInWindow(
+      Collection<String> customerIds, Instant start, Instant end) {
+    return inWindow(customerIds, start, end, true);
+  }
+
+  private Map<String, List<QualifyingActivity>> inWindow(
+      Collection<String> customerIds, Instant start, Instant end, boolean forUpdate) {
     Map<String, List<QualifyingActivity>> byCustomer = new HashMap<>();
     if (customerIds.isEmpty()) {
       return byCustomer;
@@ -88,7 +129,8 @@ class TierActivityRepository {
             "SELECT customer_id, occurred_at, spend_delta, points_delta FROM tier_activity"
                 + " WHERE customer_id IN (:ids) AND occurred_at >= :start"
                 + (end == null ? "" : " AND occurred_at < :end")
-                + " ORDER BY customer_id, occurred_at")
+                + " ORDER BY customer_id, occurred_at"
+                + (forUpdate ? " FOR UPDATE" : ""))
         .param("ids", customerIds)
         .param("start", Timestamp.from(start))
         .param("end", end == null ? null : Timestamp.from(end))

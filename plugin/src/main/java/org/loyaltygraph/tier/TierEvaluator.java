@@ -3,9 +3,12 @@ package org.loyaltygraph.tier;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -61,6 +64,39 @@ class TierEvaluator {
       return;
     }
     evaluate(state, catalog.current(), now, trigger, null);
+  }
+
+  /**
+   * {@link #record} for new sources of several customers (orders written together): the customers'
+   * rows are locked in one statement, appended to in one and read in one, and each customer is
+   * evaluated once with all of its new rows. Joins the caller's transaction.
+   */
+  @Transactional
+  public void recordAll(List<TierActivityRepository.NewActivity> rows, TierRules.Trigger trigger) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Set<String> customerIds = new TreeSet<>();
+    rows.forEach(r -> customerIds.add(r.customerId()));
+    Map<String, TierState> locked = states.lockOrCreateAll(customerIds, now);
+    activity.insertAll(rows, now);
+    TierConfiguration config = catalog.current();
+    TierProgram program = config.program();
+    Map<String, List<QualifyingActivity>> windows =
+        activity.lockInWindow(customerIds, program.windowStart(now), program.windowEnd(now));
+    List<TierState> evaluated = new ArrayList<>();
+    for (String customerId : customerIds) {
+      evaluated.add(
+          evaluated(
+              locked.get(customerId),
+              config,
+              now,
+              trigger,
+              null,
+              windows.getOrDefault(customerId, List.of())));
+    }
+    states.saveAll(evaluated, now);
   }
 
   /** Moves activity of a merged customer to the survivor and evaluates the survivor. */
@@ -119,6 +155,24 @@ class TierEvaluator {
       Instant now,
       TierRules.Trigger trigger,
       Tier deleted) {
+    TierProgram program = config.program();
+    List<QualifyingActivity> window =
+        activity.inWindowLatest(
+            state.customerId(), program.windowStart(now), program.windowEnd(now));
+    states.save(evaluated(state, config, now, trigger, deleted, window), now);
+  }
+
+  /**
+   * Applies the rules to a customer whose state row this transaction holds locked and whose window
+   * is given; records a change of tier. Answers the new state, for the caller to save.
+   */
+  private TierState evaluated(
+      TierState state,
+      TierConfiguration config,
+      Instant now,
+      TierRules.Trigger trigger,
+      Tier deleted,
+      List<QualifyingActivity> window) {
     String customerId = state.customerId();
     Tier held = null;
     boolean vanished = false;
@@ -129,22 +183,9 @@ class TierEvaluator {
         held = deleted != null ? deleted : lastKnown(customerId, state.tierId());
       }
     }
-    TierProgram program = config.program();
-    Instant start = program.windowStart(now);
-    Instant end = program.windowEnd(now);
-    List<QualifyingActivity> window = activity.inWindowLatest(customerId, start, end);
     TierRules.Outcome outcome =
         TierRules.evaluate(config, held, vanished, state.graceEndsAt(), window, now, trigger);
     Tier tier = outcome.tier();
-    states.save(
-        new TierState(
-            customerId,
-            tier == null ? null : tier.id(),
-            outcome.qualifyingAmount(),
-            outcome.graceEndsAt(),
-            outcome.nextEvaluationAt(),
-            config.rulesVersion()),
-        now);
     if (outcome.changeReason() != null) {
       changes.insert(
           customerId, held, tier, now, outcome.changeReason(), outcome.qualifyingAmount());
@@ -156,6 +197,13 @@ class TierEvaluator {
               outcome.changeReason(),
               now));
     }
+    return new TierState(
+        customerId,
+        tier == null ? null : tier.id(),
+        outcome.qualifyingAmount(),
+        outcome.graceEndsAt(),
+        outcome.nextEvaluationAt(),
+        config.rulesVersion());
   }
 
   /** The held tier as the history last recorded it, for a tier deleted since. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,11 +190,23 @@ public class TierService implements EarningMultiplierSource {
    * The points multiplier of the tier the customer holds now (1 without a tier). The points feature
    * calls it at earning time, before the order itself counts towards tiers.
    */
-  @Override
   public BigDecimal multiplierFor(String customerId) {
-    // on the earning path: one primary-key read and the cached configuration
+    return multiplier(catalog.current(), states.find(customerId).orElse(null));
+  }
+
+  /** {@link #multiplierFor} of several customers: one read and the cached configuration. */
+  @Override
+  public Map<String, BigDecimal> multipliersFor(Collection<String> customerIds) {
     TierConfiguration config = catalog.current();
-    TierState state = states.find(customerId).orElse(null);
+    Map<String, TierState> stored = states.findAll(customerIds);
+    Map<String, BigDecimal> result = new HashMap<>();
+    for (String id : customerIds) {
+      result.put(id, multiplier(config, stored.get(id)));
+    }
+    return result;
+  }
+
+  private static BigDecimal multiplier(TierConfiguration config, TierState state) {
     Tier held =
         state == null
             ? config.qualifiedFor(0)
@@ -272,6 +285,27 @@ public class TierService implements EarningMultiplierSource {
         order.placedAt(),
         order.baseSpend(),
         order.points(),
+        TierRules.Trigger.ORDER);
+  }
+
+  /**
+   * {@link #recordOrder} for orders written together: their customers are locked, appended to and
+   * evaluated in a fixed number of statements. The orders are new (just written), so none was
+   * counted before.
+   */
+  @Transactional
+  public void recordOrders(List<OrderRecorded> orders) {
+    evaluator.recordAll(
+        orders.stream()
+            .map(
+                o ->
+                    new TierActivityRepository.NewActivity(
+                        o.customerId(),
+                        "order:" + o.orderId(),
+                        o.placedAt(),
+                        o.baseSpend(),
+                        o.points()))
+            .toList(),
         TierRules.Trigger.ORDER);
   }
 

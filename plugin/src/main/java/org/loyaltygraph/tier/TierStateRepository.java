@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +24,16 @@ class TierStateRepository {
   private static final String COLUMNS =
       "customer_id, tier_id, qualifying_amount, grace_ends_at, next_evaluation_at, rules_version";
 
-  private final JdbcClient jdbc;
+  private static final String SAVE =
+      "UPDATE tier_state SET tier_id = ?, qualifying_amount = ?, grace_ends_at = ?,"
+          + " next_evaluation_at = ?, rules_version = ?, evaluated_at = ? WHERE customer_id = ?";
 
-  TierStateRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
+
+  TierStateRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   void delete(String customerId) {
@@ -67,6 +77,60 @@ class TierStateRepository {
         .param(customerId)
         .query(TierStateRepository::map)
         .optional();
+  }
+
+  /**
+   * {@link #lockOrCreate} for several customers: their rows locked in customer order (as every
+   * single lock takes them, one at a time), missing ones created first.
+   */
+  Map<String, TierState> lockOrCreateAll(Collection<String> customerIds, Instant now) {
+    SortedSet<String> ids = new TreeSet<>(customerIds);
+    Map<String, TierState> locked = lockAll(ids);
+    if (locked.size() < ids.size()) {
+      List<String> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
+      Timestamp at = Timestamp.from(now);
+      jdbcTemplate.batchUpdate(
+          "INSERT INTO tier_state ("
+              + COLUMNS
+              + ", evaluated_at) VALUES (?, NULL, 0, NULL, NULL, 0, ?)"
+              + " ON DUPLICATE KEY UPDATE customer_id = customer_id",
+          missing.stream().map(id -> new Object[] {id, at}).toList());
+      locked.putAll(lockAll(missing));
+    }
+    return locked;
+  }
+
+  private Map<String, TierState> lockAll(Collection<String> customerIds) {
+    Map<String, TierState> locked = new HashMap<>();
+    jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM tier_state WHERE customer_id IN (:ids) ORDER BY customer_id FOR UPDATE")
+        .param("ids", customerIds)
+        .query(TierStateRepository::map)
+        .list()
+        .forEach(state -> locked.put(state.customerId(), state));
+    return locked;
+  }
+
+  /** {@link #save} of several states in one round trip. */
+  void saveAll(List<TierState> saved, Instant evaluatedAt) {
+    Timestamp at = Timestamp.from(evaluatedAt);
+    jdbcTemplate.batchUpdate(
+        SAVE,
+        saved.stream()
+            .map(
+                state ->
+                    new Object[] {
+                      state.tierId(),
+                      state.qualifyingAmount(),
+                      timestamp(state.graceEndsAt()),
+                      timestamp(state.nextEvaluationAt()),
+                      state.rulesVersion(),
+                      at,
+                      state.customerId()
+                    })
+            .toList());
   }
 
   Map<String, TierState> findAll(Collection<String> customerIds) {
@@ -117,10 +181,7 @@ class TierStateRepository {
   }
 
   void save(TierState state, Instant evaluatedAt) {
-    jdbc.sql(
-            "UPDATE tier_state SET tier_id = ?, qualifying_amount = ?, grace_ends_at = ?,"
-                + " next_evaluation_at = ?, rules_version = ?, evaluated_at = ?"
-                + " WHERE customer_id = ?")
+    jdbc.sql(SAVE)
         .params(
             state.tierId(),
             state.qualifyingAmount(),

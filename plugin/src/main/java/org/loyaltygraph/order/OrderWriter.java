@@ -1,0 +1,198 @@
+package org.loyaltygraph.order;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.loyaltygraph.graphql.UserError;
+import org.loyaltygraph.points.EarningRules;
+import org.loyaltygraph.points.EarningService;
+import org.loyaltygraph.points.PointsCalculator;
+import org.loyaltygraph.points.PointsLedger;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes checked orders in the caller's transaction: their receipts, lots, rows, tier activity and
+ * events. Orders written together cost a fixed number of statements, whatever their number, which
+ * is what lets {@link OrderBatcher} trade one transaction per order for one per batch.
+ */
+@Component
+class OrderWriter {
+
+  private final OrderRepository orders;
+  private final EarningService earning;
+  private final PointsLedger ledger;
+  private final OrderRewards rewards;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  OrderWriter(
+      OrderRepository orders,
+      EarningService earning,
+      PointsLedger ledger,
+      OrderRewards rewards,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.orders = orders;
+    this.earning = earning;
+    this.ledger = ledger;
+    this.rewards = rewards;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Writes new orders (ids not stored yet, or the primary key refuses the whole batch). An order
+   * with reward codes is written alone: a refused code answers its user errors and the caller rolls
+   * back.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  List<OrderResult> write(List<PendingOrder> pending) {
+    if (pending.size() > 1 && pending.stream().anyMatch(p -> !p.input().rewardCodes().isEmpty())) {
+      throw new IllegalArgumentException("orders with reward codes are written alone");
+    }
+    Map<String, BigDecimal> tierMultipliers =
+        earning.tierMultipliers(
+            pending.stream().map(PendingOrder::customerId).filter(Objects::nonNull).toList());
+    List<Order> priced = new ArrayList<>();
+    for (PendingOrder p : pending) {
+      List<UserError> refused = consumeRewards(p);
+      if (!refused.isEmpty()) {
+        return List.of(new OrderResult(null, refused));
+      }
+      BigDecimal tier =
+          p.customerId() == null ? BigDecimal.ONE : tierMultipliers.get(p.customerId());
+      priced.add(price(p, tier));
+    }
+    Map<String, Long> lotIds = earn(pending, priced);
+    List<Order> written = new ArrayList<>();
+    List<OrderRecorded> recorded = new ArrayList<>();
+    for (Order o : priced) {
+      Order withLot = o.withLot(lotIds.get(o.id()));
+      written.add(withLot);
+      if (o.customerId() != null) {
+        // guest orders keep their receipts; points and tier credit wait for guestOrdersLink
+        recorded.add(
+            new OrderRecorded(
+                o.id(), o.customerId(), o.placedAt(), o.baseSubtotal(), o.pointsEarned()));
+      }
+    }
+    orders.insertAll(written, clock.instant());
+    if (recorded.size() == 1) {
+      events.publishEvent(recorded.get(0));
+    } else if (!recorded.isEmpty()) {
+      events.publishEvent(new OrdersRecorded(recorded));
+    }
+    return written.stream().map(o -> new OrderResult(o, List.of())).toList();
+  }
+
+  private List<UserError> consumeRewards(PendingOrder p) {
+    OrderInput input = p.input();
+    if (input.rewardCodes().isEmpty()) {
+      return List.of();
+    }
+    long baseGoods =
+        CurrencyConversion.toBase(
+            input.goodsAfterDiscounts(), input.currency(), rate(p), p.rules().baseCurrency());
+    return rewards.consume(input, baseGoods, p.rules().baseCurrency());
+  }
+
+  /** The order with its receipts, before its lot exists. */
+  private Order price(PendingOrder p, BigDecimal tierMultiplier) {
+    OrderInput input = p.input();
+    EarningRules rules = p.rules();
+    BigDecimal rate = rate(p);
+    // the lines earn on what was paid after the rewards too
+    OrderInput paid = input.lessRewards(p.deduction().offLines(), p.deduction().offShipping());
+    List<EarningBase.LineBase> bases = EarningBase.of(paid, rules, rate);
+    List<PointsCalculator.EarnableLine> earnable = new ArrayList<>();
+    for (int i = 0; i < input.lines().size(); i++) {
+      OrderInput.Line line = input.lines().get(i);
+      earnable.add(
+          new PointsCalculator.EarnableLine(
+              line.lineId(), line.sku(), line.category(), bases.get(i).base()));
+    }
+    PointsCalculator.Earning earned = earning.quote(tierMultiplier, rules, earnable);
+    List<OrderLine> lines = new ArrayList<>();
+    long subtotal = 0;
+    long baseSubtotal = 0;
+    for (int i = 0; i < input.lines().size(); i++) {
+      OrderInput.Line line = input.lines().get(i);
+      EarningBase.LineBase lineBase = bases.get(i);
+      PointsCalculator.LineEarning receipt = earned.lines().get(i);
+      lines.add(
+          new OrderLine(
+              i,
+              line.lineId(),
+              line.sku(),
+              line.category(),
+              line.quantity(),
+              line.unitPrice(),
+              line.discount(),
+              lineBase.orderDiscount(),
+              line.giftCard(),
+              lineBase.paid(),
+              receipt.baseAmount(),
+              receipt.multiplier(),
+              receipt.points(),
+              0,
+              0,
+              0));
+      subtotal += lineBase.paid();
+      baseSubtotal += receipt.baseAmount();
+    }
+    return new Order(
+        input.id(),
+        p.customerId(),
+        input.placedAt(),
+        input.currency(),
+        rate,
+        subtotal,
+        baseSubtotal,
+        input.orderDiscount(),
+        input.shipping(),
+        input.tax(),
+        earned.ruleVersion(),
+        earned.points(),
+        null,
+        p.hash(),
+        lines,
+        input.guestEmail(),
+        p.deduction().total());
+  }
+
+  /** The lots of the customers' orders, by order id; one call per rules version in the batch. */
+  private Map<String, Long> earn(List<PendingOrder> pending, List<Order> priced) {
+    Map<EarningRules, List<PointsLedger.Earning>> byRules = new LinkedHashMap<>();
+    for (int i = 0; i < pending.size(); i++) {
+      Order o = priced.get(i);
+      if (o.customerId() != null) {
+        byRules
+            .computeIfAbsent(pending.get(i).rules(), r -> new ArrayList<>())
+            .add(new PointsLedger.Earning(o.customerId(), o.id(), o.pointsEarned(), o.placedAt()));
+      }
+    }
+    Map<String, Long> lotIds = new HashMap<>();
+    byRules.forEach((rules, earnings) -> lotIds.putAll(ledger.earnAll("ORDER", earnings, rules)));
+    return lotIds;
+  }
+
+  private static BigDecimal rate(PendingOrder p) {
+    return p.input().currency().equals(p.rules().baseCurrency()) ? null : p.input().exchangeRate();
+  }
+
+  /** An order checked and ready to write: valid, its customer resolved, its rewards valued. */
+  record PendingOrder(
+      OrderInput input,
+      String customerId,
+      String hash,
+      EarningRules rules,
+      OrderRewards.Deduction deduction) {}
+}

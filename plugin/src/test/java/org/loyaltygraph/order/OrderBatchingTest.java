@@ -1,0 +1,213 @@
+package org.loyaltygraph.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.loyaltygraph.testing.Storefront.line;
+import static org.loyaltygraph.testing.Storefront.order;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loyaltygraph.points.EarningRulesService;
+import org.loyaltygraph.testing.GraphQLTestClient;
+import org.loyaltygraph.testing.Ledger;
+import org.loyaltygraph.testing.LoyaltyGraphTest;
+import org.loyaltygraph.testing.MutableClock;
+import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TestProgram;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Concurrent {@code orderRecord} calls are written several to a transaction (group commit); each
+ * order must still be recorded exactly as it would be alone, and answered on its own.
+ */
+@LoyaltyGraphTest
+class OrderBatchingTest {
+
+  @Autowired GraphQLTestClient graphql;
+  @Autowired MutableClock clock;
+  @Autowired EarningRulesService rules;
+  @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry meters;
+
+  Storefront shop;
+  Ledger ledger;
+  ExecutorService pool;
+
+  @BeforeEach
+  void setUp() {
+    clock.set(Instant.parse("2026-05-01T10:00:00Z"));
+    TestProgram.standard(rules);
+    shop = new Storefront(graphql);
+    ledger = new Ledger(jdbc);
+    pool = Executors.newFixedThreadPool(16);
+  }
+
+  @AfterEach
+  void tearDown() throws InterruptedException {
+    pool.shutdownNow();
+    pool.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void concurrentOrdersAreWrittenTogetherAndEachIsRecordedAsIfAlone() throws Exception {
+    DistributionSummary batches = meters.summary("loyaltygraph.orders.batch.size");
+    long batchesBefore = batches.count();
+    List<String> customers = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      customers.add(shop.newCustomer());
+    }
+    List<Map<String, Object>> orders = new ArrayList<>();
+    Map<String, Long> spendByCustomer = new HashMap<>();
+    for (int i = 0; i < 240; i++) {
+      String customer = customers.get(i % customers.size());
+      long price = 1_050 + 37L * i; // 10.50 and up: each earns floor(price / 100) per unit
+      int quantity = 1 + i % 3;
+      orders.add(
+          order(
+              "o-" + UUID.randomUUID(),
+              customer,
+              clock.instant(),
+              "USD",
+              List.of(
+                  line("a", "SKU-" + i, "general", quantity, price),
+                  line("b", "SKU-X", "general", 1, 999))));
+      spendByCustomer.merge(customer, quantity * price + 999, Long::sum);
+    }
+
+    List<JsonNode> answers = all(orders.size(), i -> shop.recordOrder(orders.get(i)));
+
+    assertThat(answers).allSatisfy(a -> assertThat(a.path("userErrors").isEmpty()).isTrue());
+    assertThat(batches.count()).as("batches of more than one order").isGreaterThan(batchesBefore);
+    assertThat(batches.max()).isGreaterThan(1);
+    Map<String, Long> pointsByCustomer = new HashMap<>();
+    for (int i = 0; i < answers.size(); i++) {
+      JsonNode order = answers.get(i).path("order");
+      String id = (String) orders.get(i).get("id");
+      long points = order.path("pointsEarned").asLong();
+      assertThat(order.path("id").asString()).isEqualTo(id);
+      // the order's own receipts, the lot and the stored row agree with the answer
+      long receipts = 0;
+      for (JsonNode l : order.path("lines")) {
+        receipts += l.at("/receipt/points").asLong();
+      }
+      assertThat(receipts).isEqualTo(points);
+      assertThat(
+              jdbc.sql(
+                      "SELECT l.earned FROM customer_order o JOIN points_lot l ON l.id = o.lot_id"
+                          + " WHERE o.id = ? AND l.source_id = o.id")
+                  .param(id)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(points);
+      pointsByCustomer.merge((String) orders.get(i).get("customerId"), points, Long::sum);
+    }
+    for (String customer : customers) {
+      ledger.assertConsistent(customer);
+      assertThat(shop.points(customer).path("pending").asLong())
+          .isEqualTo(pointsByCustomer.get(customer));
+      assertThat(
+              ledger.count(
+                  "SELECT COUNT(*) FROM tier_activity WHERE customer_id = ?"
+                      + " AND source_id LIKE 'order:%'",
+                  customer))
+          .isEqualTo(20);
+      assertThat(
+              ledger.count(
+                  "SELECT COUNT(*) FROM outbox_event WHERE customer_id = ? AND type = ?",
+                  customer,
+                  "points.earned"))
+          .isEqualTo(20);
+      assertThat(
+              ledger.count(
+                  "SELECT SUM(spend_delta) FROM tier_activity WHERE customer_id = ?", customer))
+          .isEqualTo(spendByCustomer.get(customer));
+      assertThat(
+              ledger.count(
+                  "SELECT COUNT(*) FROM tier_state WHERE customer_id = ? AND evaluated_at IS NOT NULL",
+                  customer))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void copiesAndReusedIdsAmongConcurrentOrdersAnswerAsReplaysOrRefusals() throws Exception {
+    String customer = shop.newCustomer();
+    String sharedId = "o-" + UUID.randomUUID();
+    Map<String, Object> first =
+        order(sharedId, customer, clock.instant(), "USD", List.of(line("a", "A", "g", 1, 5_000)));
+    Map<String, Object> other =
+        order(sharedId, customer, clock.instant(), "USD", List.of(line("a", "A", "g", 1, 7_000)));
+    List<Map<String, Object>> sent = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      sent.add(
+          switch (i % 4) {
+            case 0 -> first;
+            case 1 -> other;
+            default ->
+                order(
+                    "o-" + UUID.randomUUID(),
+                    customer,
+                    clock.instant(),
+                    "USD",
+                    List.of(line("a", "B", "g", 1, 2_000)));
+          });
+    }
+
+    List<JsonNode> answers = all(sent.size(), i -> shop.recordOrder(sent.get(i)));
+
+    // one content won the id: its copies answer it, the other content's are refused
+    long stored =
+        jdbc.sql("SELECT base_subtotal FROM customer_order WHERE id = ?")
+            .param(sharedId)
+            .query(Long.class)
+            .single();
+    Map<String, Object> winner = stored == 5_000 ? first : other;
+    for (int i = 0; i < sent.size(); i++) {
+      JsonNode answer = answers.get(i);
+      if (sent.get(i) == winner) {
+        assertThat(answer.path("userErrors").isEmpty()).isTrue();
+        assertThat(answer.at("/order/pointsEarned").asLong()).isEqualTo(stored / 100);
+      } else if (sent.get(i).get("id").equals(sharedId)) {
+        assertThat(answer.at("/userErrors/0/code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+      } else {
+        assertThat(answer.path("userErrors").isEmpty()).isTrue();
+        assertThat(answer.at("/order/pointsEarned").asLong()).isEqualTo(20);
+      }
+    }
+    assertThat(ledger.lots(customer)).isEqualTo(1 + 32);
+    assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(stored / 100 + 32 * 20);
+    ledger.assertConsistent(customer);
+  }
+
+  private interface Call {
+    JsonNode apply(int i) throws Exception;
+  }
+
+  private List<JsonNode> all(int n, Call call) throws Exception {
+    List<Callable<JsonNode>> calls = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      calls.add(() -> call.apply(index));
+    }
+    List<JsonNode> answers = new ArrayList<>();
+    for (Future<JsonNode> f : pool.invokeAll(calls)) {
+      answers.add(f.get());
+    }
+    return answers;
+  }
+}
