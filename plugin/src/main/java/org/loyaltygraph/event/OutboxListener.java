@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Hears the features' application events, which they publish synchronously inside the transaction
  * of the change, and writes the matching outbox event in that same transaction. Each listener is
- * one INSERT: orderRecord's throughput depends on it.
+ * one INSERT: orderRecord's throughput depends on it. An event marked {@code webhooks = false} (a
+ * bulk import of past data that did not ask for events) writes nothing: the storefront's receivers
+ * are not flooded with years of history.
  */
 @Component
 class OutboxListener {
@@ -23,7 +25,7 @@ class OutboxListener {
 
   @EventListener
   void on(OrderRecorded order) {
-    if (order.points() <= 0) {
+    if (!order.webhooks() || order.points() <= 0) {
       return;
     }
     outbox.write(
@@ -54,6 +56,9 @@ class OutboxListener {
 
   @EventListener
   void on(TierChanged change) {
+    if (!change.webhooks()) {
+      return;
+    }
     outbox.write(
         EventType.TIER_CHANGED,
         change.customerId(),

@@ -63,6 +63,14 @@ public class OrderService {
   }
 
   public OrderResult record(OrderInput input) {
+    return record(input, true);
+  }
+
+  /**
+   * As {@link #record(OrderInput)}; {@code webhooks} false records the order exactly the same but
+   * leaves it (and a tier change it causes) out of the outbox: a bulk import of past orders.
+   */
+  public OrderResult record(OrderInput input, boolean webhooks) {
     EarningRules rules = earning.currentRules();
     List<UserError> errors = OrderValidation.check(input, rules.baseCurrency());
     if (!errors.isEmpty()) {
@@ -100,7 +108,8 @@ public class OrderService {
                   transactions.execute(
                       status -> {
                         OrderResult r =
-                            recordNew(input, customerId.orElse(null), hash, rules, deduction);
+                            recordNew(
+                                input, customerId.orElse(null), hash, rules, deduction, webhooks);
                         if (!r.userErrors().isEmpty()) {
                           status.setRollbackOnly();
                         }
@@ -122,7 +131,8 @@ public class OrderService {
       String customerId,
       String hash,
       EarningRules rules,
-      OrderRewards.Deduction deduction) {
+      OrderRewards.Deduction deduction,
+      boolean webhooks) {
     BigDecimal rate = input.currency().equals(rules.baseCurrency()) ? null : input.exchangeRate();
     if (!input.rewardCodes().isEmpty()) {
       long baseGoods =
@@ -203,7 +213,8 @@ public class OrderService {
       return new OrderResult(order, List.of());
     }
     events.publishEvent(
-        new OrderRecorded(input.id(), customerId, input.placedAt(), baseSubtotal, earned.points()));
+        new OrderRecorded(
+            input.id(), customerId, input.placedAt(), baseSubtotal, earned.points(), webhooks));
     return new OrderResult(order, List.of());
   }
 

@@ -272,7 +272,8 @@ public class TierService implements EarningMultiplierSource {
         order.placedAt(),
         order.baseSpend(),
         order.points(),
-        TierRules.Trigger.ORDER);
+        TierRules.Trigger.ORDER,
+        order.webhooks());
   }
 
   /** Takes a refund off the window of its order (dated at the order's placedAt). */
@@ -284,7 +285,8 @@ public class TierService implements EarningMultiplierSource {
         refund.placedAt(),
         -refund.baseSpendRefunded(),
         -refund.pointsTakenBack(),
-        TierRules.Trigger.REFUND);
+        TierRules.Trigger.REFUND,
+        true);
   }
 
   /**
@@ -299,7 +301,8 @@ public class TierService implements EarningMultiplierSource {
         opening.at(),
         opening.qualifyingAmount(),
         opening.qualifyingAmount(),
-        TierRules.Trigger.OPENING_BALANCE);
+        TierRules.Trigger.OPENING_BALANCE,
+        opening.webhooks());
   }
 
   /**
