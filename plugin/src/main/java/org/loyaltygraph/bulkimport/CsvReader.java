@@ -1,5 +1,6 @@
 package org.loyaltygraph.bulkimport;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,20 +11,23 @@ import java.util.NoSuchElementException;
  * may hold commas, line breaks and doubled quotes. Each record carries the line it starts on, so
  * that errors point at the file as the user sees it. Empty lines are skipped. A record that breaks
  * the quoting rules is still returned, with a {@code problem}, so one bad row never hides the
- * others.
+ * others. It reads from a {@link CharSource}, so a file of any size is read one record at a time.
  */
 final class CsvReader implements Iterator<CsvReader.Row> {
 
   /** One record: the line it starts on, its fields, and what was wrong with it (or null). */
   record Row(int line, List<String> fields, String problem) {}
 
-  private final String text;
-  private int pos;
+  private final CharSource in;
   private int line = 1;
   private Row next;
 
   CsvReader(String text) {
-    this.text = text;
+    this(new CharSource(new StringReader(text)));
+  }
+
+  CsvReader(CharSource in) {
+    this.in = in;
     advance();
   }
 
@@ -44,13 +48,12 @@ final class CsvReader implements Iterator<CsvReader.Row> {
 
   private void advance() {
     // skip empty lines between records
-    while (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
-      if (text.charAt(pos) == '\n') {
+    while (in.peek() == '\n' || in.peek() == '\r') {
+      if (in.next() == '\n') {
         line++;
       }
-      pos++;
     }
-    next = pos < text.length() ? read() : null;
+    next = in.peek() >= 0 ? read() : null;
   }
 
   private Row read() {
@@ -60,13 +63,13 @@ final class CsvReader implements Iterator<CsvReader.Row> {
     String problem = null;
     boolean quoted = false;
     boolean afterQuote = false;
-    while (pos < text.length()) {
-      char c = text.charAt(pos++);
+    int c;
+    while ((c = in.next()) >= 0) {
       if (quoted) {
         if (c == '"') {
-          if (pos < text.length() && text.charAt(pos) == '"') {
+          if (in.peek() == '"') {
             field.append('"');
-            pos++;
+            in.next();
           } else {
             quoted = false;
             afterQuote = true;
@@ -75,15 +78,15 @@ final class CsvReader implements Iterator<CsvReader.Row> {
           if (c == '\n') {
             line++;
           }
-          field.append(c);
+          field.append((char) c);
         }
       } else if (c == ',') {
         fields.add(field.toString());
         field.setLength(0);
         afterQuote = false;
       } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && pos < text.length() && text.charAt(pos) == '\n') {
-          pos++;
+        if (c == '\r' && in.peek() == '\n') {
+          in.next();
         }
         line++;
         fields.add(field.toString());
@@ -94,7 +97,7 @@ final class CsvReader implements Iterator<CsvReader.Row> {
         if (afterQuote && problem == null) {
           problem = "A character follows a closing quote; quote the whole field.";
         }
-        field.append(c);
+        field.append((char) c);
       }
     }
     if (quoted) {

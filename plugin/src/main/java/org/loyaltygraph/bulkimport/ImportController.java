@@ -2,7 +2,6 @@ package org.loyaltygraph.bulkimport;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /imports?kind=...}: the upload of a bulk import file (GraphQL over HTTP has no file
  * upload), and {@code GET /imports/{id}}, where its Location points. Callers authenticate as for
  * GraphQL and need what the matching mutation needs; refusals are JSON with a code and a generic
- * message, and the body of a refused caller is never read.
+ * message, and the body of a refused caller is never read. {@code events=true} asks for the webhook
+ * events of what the job records, which an import leaves out by default.
  */
 @RestController
 class ImportController {
@@ -44,6 +44,7 @@ class ImportController {
   @PostMapping("/imports")
   ResponseEntity<Map<String, Object>> upload(
       @RequestParam(name = "kind", required = false) String kindParameter,
+      @RequestParam(name = "events", required = false) String eventsParameter,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       HttpServletRequest request)
@@ -81,22 +82,27 @@ class ImportController {
           "INVALID_IDEMPOTENCY_KEY",
           "Idempotency-Key is 1 to 128 printable ASCII characters.");
     }
+    Optional<Boolean> events = events(eventsParameter);
+    if (events.isEmpty()) {
+      return refusal(HttpStatus.BAD_REQUEST, "INVALID_EVENTS", "events is true or false.");
+    }
     long max = properties.maxFileSize().toBytes();
     if (request.getContentLengthLong() > max) {
       return tooLarge(max);
     }
-    byte[] content = read(request.getInputStream(), max);
-    if (content == null) {
-      return tooLarge(max);
-    }
+    // the body streams into the database; the cap is counted as it arrives
     ImportService.Submission submission =
         imports.submit(
             kind.get(),
             format.get(),
-            content,
+            events.get(),
+            request.getInputStream(),
             idempotencyKey,
             caller.role() + ":" + caller.principal());
     if (submission.job() == null) {
+      if (ImportService.FILE_TOO_LARGE.equals(submission.code())) {
+        return tooLarge(max);
+      }
       HttpStatus status =
           "IDEMPOTENCY_KEY_REUSED".equals(submission.code())
               ? HttpStatus.CONFLICT
@@ -129,16 +135,18 @@ class ImportController {
         .orElseGet(() -> refusal(HttpStatus.NOT_FOUND, "NOT_FOUND", "No import job has this id."));
   }
 
-  /** The body, or null when it is longer than {@code max} bytes. */
-  private static byte[] read(InputStream in, long max) throws IOException {
-    byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-    return content.length > max ? null : content;
+  /** Webhook events for what the import records: off unless asked for; empty when unreadable. */
+  private static Optional<Boolean> events(String parameter) {
+    if (parameter == null || parameter.equalsIgnoreCase("false")) {
+      return Optional.of(false);
+    }
+    return parameter.equalsIgnoreCase("true") ? Optional.of(true) : Optional.empty();
   }
 
   private static ResponseEntity<Map<String, Object>> tooLarge(long max) {
     return refusal(
         HttpStatus.CONTENT_TOO_LARGE,
-        "FILE_TOO_LARGE",
+        ImportService.FILE_TOO_LARGE,
         "The file is larger than " + max + " bytes; split it into several imports.");
   }
 
@@ -153,6 +161,7 @@ class ImportController {
     body.put("id", Long.toString(job.id()));
     body.put("kind", job.kind().name());
     body.put("format", job.format().name());
+    body.put("emitsEvents", job.emitsEvents());
     body.put("status", job.status().name());
     body.put("rowsTotal", job.rowsTotal());
     body.put("rowsDone", job.rowsDone());

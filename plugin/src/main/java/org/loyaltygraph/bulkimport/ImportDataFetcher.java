@@ -101,6 +101,7 @@ class ImportDataFetcher {
         .id(Long.toString(j.id()))
         .kind(org.loyaltygraph.schema.types.ImportKind.valueOf(j.kind().name()))
         .format(org.loyaltygraph.schema.types.ImportFormat.valueOf(j.format().name()))
+        .emitsEvents(j.emitsEvents())
         .status(org.loyaltygraph.schema.types.ImportStatus.valueOf(j.status().name()))
         .rowsTotal(j.rowsTotal())
         .rowsDone(j.rowsDone())

@@ -1,6 +1,8 @@
 package org.loyaltygraph.bulkimport;
 
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import org.loyaltygraph.graphql.ContentHash;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,40 +21,47 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An uploaded file, read as a sequence of {@link SourceRecord}s. Reading is deterministic, so a job
- * resumes by reading the file again and skipping the records it has been through. A file that
- * cannot be read at all (not UTF-8, a CSV header without the required columns) is refused whole;
- * anything wrong inside a record is that record's error.
+ * An uploaded file, read as a sequence of {@link SourceRecord}s from a stream that can be opened
+ * again from the start (the job's stored chunks), one record in memory at a time. Reading is
+ * deterministic, so a job resumes by reading the file again and skipping the records it has been
+ * through. A file that cannot be read at all (not UTF-8, a CSV header without the required columns)
+ * is refused whole; anything wrong inside a record is that record's error.
  */
 final class ImportFile {
 
   static final String MALFORMED_ROW = "MALFORMED_ROW";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final String text;
+  private final Supplier<InputStream> content;
   private final ImportKind kind;
   private final ImportFormat format;
   private final List<String> header;
 
-  private ImportFile(String text, ImportKind kind, ImportFormat format, List<String> header) {
-    this.text = text;
+  private ImportFile(
+      Supplier<InputStream> content, ImportKind kind, ImportFormat format, List<String> header) {
+    this.content = content;
     this.kind = kind;
     this.format = format;
     this.header = header;
   }
 
-  static ImportFile open(byte[] content, ImportKind kind, ImportFormat format) throws FileRefused {
-    String text = decode(content);
-    if (text.isBlank()) {
-      throw new FileRefused("EMPTY_FILE", "The file holds no records.");
+  /**
+   * Checks the start of a file: that it holds more than white space, and a CSV file's header. The
+   * rest is read by {@link #count}, which the upload calls to check every byte is UTF-8.
+   *
+   * @param content opens the file from its first byte, each time it is called
+   */
+  static ImportFile open(Supplier<InputStream> content, ImportKind kind, ImportFormat format)
+      throws FileRefused {
+    try {
+      if (blank(chars(content))) {
+        throw new FileRefused("EMPTY_FILE", "The file holds no records.");
+      }
+      List<String> header = format == ImportFormat.CSV ? header(chars(content), kind) : List.of();
+      return new ImportFile(content, kind, format, header);
+    } catch (UncheckedIOException e) {
+      throw refusal(e);
     }
-    List<String> header = format == ImportFormat.CSV ? header(text, kind) : List.of();
-    return new ImportFile(text, kind, format, header);
-  }
-
-  /** SHA-256 of the text: equal files are the same upload. */
-  String contentHash() {
-    return ContentHash.of(text);
   }
 
   /** The records of the file, from the first. */
@@ -60,32 +69,55 @@ final class ImportFile {
     return format == ImportFormat.CSV ? new CsvRecords() : new NdjsonRecords();
   }
 
-  /** How many records the file holds. */
-  int count() {
+  /** How many records the file holds, reading it to its end: bytes that are not UTF-8 refuse it. */
+  int count() throws FileRefused {
     int n = 0;
-    for (Iterator<SourceRecord> it = records(); it.hasNext(); it.next()) {
-      n++;
+    try {
+      for (Iterator<SourceRecord> it = records(); it.hasNext(); it.next()) {
+        n++;
+      }
+    } catch (UncheckedIOException e) {
+      throw refusal(e);
     }
     return n;
   }
 
-  private static String decode(byte[] content) throws FileRefused {
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      throw new FileRefused("NOT_UTF8", "The file is not UTF-8 text.");
+  /** The file's characters, strictly UTF-8, without a leading byte order mark. */
+  private static CharSource chars(Supplier<InputStream> content) {
+    CharSource chars =
+        new CharSource(
+            new InputStreamReader(
+                content.get(),
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
+    if (chars.peek() == '\uFEFF') {
+      chars.next();
     }
+    return chars;
   }
 
-  private static List<String> header(String text, ImportKind kind) throws FileRefused {
-    CsvReader.Row first = new CsvReader(text).next();
+  /** True when the file is white space only; stops at the first other character. */
+  private static boolean blank(CharSource chars) {
+    int c;
+    while ((c = chars.next()) >= 0) {
+      if (!Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static FileRefused refusal(UncheckedIOException e) {
+    if (e.getCause() instanceof CharacterCodingException) {
+      return new FileRefused("NOT_UTF8", "The file is not UTF-8 text.");
+    }
+    throw e;
+  }
+
+  private static List<String> header(CharSource chars, ImportKind kind) throws FileRefused {
+    CsvReader.Row first = new CsvReader(chars).next();
     if (first.problem() != null) {
       throw new FileRefused("MALFORMED_HEADER", "The header row: " + first.problem());
     }
@@ -134,7 +166,8 @@ final class ImportFile {
   /** NDJSON: every non-blank line is one record, an object. */
   private final class NdjsonRecords implements Iterator<SourceRecord> {
 
-    private int pos;
+    private final CharSource in = chars(content);
+    private final StringBuilder text = new StringBuilder();
     private int line;
     private SourceRecord next;
 
@@ -159,16 +192,16 @@ final class ImportFile {
 
     private void advance() {
       next = null;
-      while (next == null && pos < text.length()) {
-        int end = text.indexOf('\n', pos);
-        if (end < 0) {
-          end = text.length();
+      while (next == null && in.peek() >= 0) {
+        text.setLength(0);
+        int c;
+        while ((c = in.next()) >= 0 && c != '\n') {
+          text.append((char) c);
         }
-        String content = text.substring(pos, end).strip();
-        pos = end + 1;
+        String value = text.toString().strip();
         line++;
-        if (!content.isEmpty()) {
-          next = parse(content, line);
+        if (!value.isEmpty()) {
+          next = parse(value, line);
         }
       }
     }
@@ -192,7 +225,7 @@ final class ImportFile {
   /** CSV: a header, then rows; contiguous rows with the same group column make one record. */
   private final class CsvRecords implements Iterator<SourceRecord> {
 
-    private final CsvReader rows = new CsvReader(text);
+    private final CsvReader rows = new CsvReader(chars(content));
     private final int groupIndex;
     private CsvReader.Row pending;
 

@@ -1,14 +1,13 @@
 package org.loyaltygraph.bulkimport;
 
-import java.io.ByteArrayOutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,13 +17,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportJobRepository {
 
-  /** Chunks stay below MySQL's and MariaDB's smallest default max_allowed_packet (4 MiB). */
-  static final int CHUNK_BYTES = 1024 * 1024;
-
   private static final String COLUMNS =
-      "id, kind, format, status, content_hash, size_bytes, created_by, rows_total, next_record,"
-          + " rows_imported, rows_skipped, rows_failed, attempts, lease_owner, lease_until,"
-          + " created_at, started_at, finished_at";
+      "id, kind, format, emits_events, status, content_hash, size_bytes, created_by, rows_total,"
+          + " next_record, rows_imported, rows_skipped, rows_failed, attempts, lease_owner,"
+          + " lease_until, created_at, started_at, finished_at";
 
   private final JdbcClient jdbc;
 
@@ -32,52 +28,53 @@ class ImportJobRepository {
     this.jdbc = jdbc;
   }
 
-  /** Inserts a QUEUED job; a second job with the same idempotency key fails on its unique key. */
-  long insert(
-      ImportKind kind,
-      ImportFormat format,
-      String idempotencyKey,
-      String contentHash,
-      long size,
-      String createdBy,
-      int rowsTotal,
-      Instant now) {
+  /**
+   * Inserts the job of an upload that is still streaming in, under a key of its own; {@link
+   * #complete} gives it its idempotency key and counts once the file is in. Uncommitted until then,
+   * so no worker or reader sees it.
+   */
+  long insertUpload(
+      ImportKind kind, ImportFormat format, boolean emitsEvents, String createdBy, Instant now) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO import_job (kind, format, status, idempotency_key, content_hash,"
-                + " size_bytes, created_by, rows_total, created_at)"
-                + " VALUES (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO import_job (kind, format, emits_events, status, idempotency_key,"
+                + " content_hash, size_bytes, created_by, rows_total, created_at)"
+                + " VALUES (?, ?, ?, 'QUEUED', ?, '', 0, ?, 0, ?)")
         .params(
             kind.name(),
             format.name(),
-            idempotencyKey,
-            contentHash,
-            size,
+            emitsEvents,
+            "upload:" + UUID.randomUUID(),
             createdBy,
-            rowsTotal,
             Timestamp.from(now))
         .update(key, "id");
     return key.getKey().longValue();
   }
 
-  void insertContent(long jobId, byte[] content) {
-    for (int chunk = 0; chunk * (long) CHUNK_BYTES < content.length; chunk++) {
-      int from = chunk * CHUNK_BYTES;
-      byte[] part = Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_BYTES));
-      jdbc.sql("INSERT INTO import_file_chunk (job_id, chunk_no, content) VALUES (?, ?, ?)")
-          .params(jobId, chunk, part)
-          .update();
-    }
+  /**
+   * Sets the key, hash, size and record count of an upload whose file is stored; a job committed
+   * meanwhile with the same idempotency key makes this fail on the unique key.
+   */
+  void complete(long id, String idempotencyKey, String contentHash, long size, int rowsTotal) {
+    jdbc.sql(
+            "UPDATE import_job SET idempotency_key = ?, content_hash = ?, size_bytes = ?,"
+                + " rows_total = ? WHERE id = ?")
+        .params(idempotencyKey, contentHash, size, rowsTotal, id)
+        .update();
   }
 
-  byte[] content(long jobId) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    jdbc.sql("SELECT content FROM import_file_chunk WHERE job_id = ? ORDER BY chunk_no")
-        .param(jobId)
+  void insertChunk(long jobId, int chunkNo, byte[] content) {
+    jdbc.sql("INSERT INTO import_file_chunk (job_id, chunk_no, content) VALUES (?, ?, ?)")
+        .params(jobId, chunkNo, content)
+        .update();
+  }
+
+  /** One chunk of a job's file; empty past its last. */
+  Optional<byte[]> chunk(long jobId, int chunkNo) {
+    return jdbc.sql("SELECT content FROM import_file_chunk WHERE job_id = ? AND chunk_no = ?")
+        .params(jobId, chunkNo)
         .query((rs, n) -> rs.getBytes(1))
-        .list()
-        .forEach(out::writeBytes);
-    return out.toByteArray();
+        .optional();
   }
 
   Optional<ImportJob> find(long id) {
@@ -194,6 +191,7 @@ class ImportJobRepository {
         rs.getLong("id"),
         ImportKind.valueOf(rs.getString("kind")),
         ImportFormat.valueOf(rs.getString("format")),
+        rs.getBoolean("emits_events"),
         ImportStatus.valueOf(rs.getString("status")),
         rs.getString("content_hash"),
         rs.getLong("size_bytes"),

@@ -8,8 +8,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code loyaltygraph.imports.*}.
  *
- * @param maxFileSize the largest file {@code POST /imports} accepts (413 above it); the file is
- *     held in memory while a job runs
+ * @param maxFileSize the largest file {@code POST /imports} accepts (413 above it), counted while
+ *     the upload streams into the database
+ * @param chunkSize the piece of a file stored per row and held in memory at a time, by the upload
+ *     and by the worker; below the database's max_allowed_packet (4 MiB at the least)
  * @param batchSize records applied between two commits of the job's progress
  * @param lease how long a worker holds a job without committing a batch before another instance may
  *     take it over
@@ -24,4 +26,13 @@ record ImportProperties(
     @DefaultValue("2m") Duration lease,
     @DefaultValue("5s") Duration pollInterval,
     @DefaultValue("true") boolean workerEnabled,
-    @DefaultValue("5") int maxAttempts) {}
+    @DefaultValue("5") int maxAttempts,
+    @DefaultValue("1MB") DataSize chunkSize) {
+
+  ImportProperties {
+    if (chunkSize.toBytes() < 1024 || chunkSize.toBytes() > 4L * 1024 * 1024 - 64 * 1024) {
+      throw new IllegalArgumentException(
+          "loyaltygraph.imports.chunk-size is 1KB to 4MB less 64KB (max_allowed_packet)");
+    }
+  }
+}

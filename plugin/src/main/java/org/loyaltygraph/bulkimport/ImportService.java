@@ -1,5 +1,8 @@
 package org.loyaltygraph.bulkimport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -10,29 +13,34 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts import files and answers for their jobs. A file is checked (UTF-8, CSV header) and
- * counted when it arrives, then stored with its job in one transaction; the same upload again (same
- * Idempotency-Key, or without one the same kind, format and content) answers the first job.
+ * Accepts import files and answers for their jobs. A file streams into the database in chunks, is
+ * checked (UTF-8, CSV header) and counted, and its job commits with it in one transaction; the same
+ * upload again (same Idempotency-Key, or without one the same kind, format, content and choice of
+ * events) answers the first job.
  */
 @Service
 class ImportService {
 
   static final int MAX_KEY_LENGTH = 128;
+  static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
 
   private final ImportJobRepository jobs;
   private final ImportErrorRepository errors;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ImportProperties properties;
 
   ImportService(
       ImportJobRepository jobs,
       ImportErrorRepository errors,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      ImportProperties properties) {
     this.jobs = jobs;
     this.errors = errors;
     this.transactions = transactions;
     this.clock = clock;
+    this.properties = properties;
   }
 
   /** The job (new, or the first one of a replay), or why the upload was refused. */
@@ -43,60 +51,115 @@ class ImportService {
     }
   }
 
+  /**
+   * Streams {@code body} into a new job's chunks and checks it, all in one transaction: a refused
+   * upload (too large, unreadable, a replay) rolls back and stores nothing, and no worker sees the
+   * job before its file is complete. The transaction holds a connection while the body arrives.
+   */
   Submission submit(
       ImportKind kind,
       ImportFormat format,
-      byte[] content,
+      boolean emitsEvents,
+      InputStream body,
       String idempotencyKey,
-      String createdBy) {
-    ImportFile file;
+      String createdBy)
+      throws IOException {
+    Upload upload = new Upload(kind, format, emitsEvents, idempotencyKey);
     try {
-      file = ImportFile.open(content, kind, format);
-    } catch (FileRefused e) {
-      return Submission.refused(e.code(), e.getMessage());
-    }
-    String hash = file.contentHash();
-    String key =
-        idempotencyKey != null
-            ? "key:" + idempotencyKey
-            : "sha256:" + kind.name() + ":" + format.name() + ":" + hash;
-    Optional<Submission> replay = replay(key, kind, format, hash);
-    if (replay.isPresent()) {
-      return replay.get();
-    }
-    int rows = file.count();
-    if (rows == 0) {
-      return Submission.refused("EMPTY_FILE", "The file holds no records.");
-    }
-    try {
-      long id =
-          transactions.execute(
-              status -> {
-                long jobId =
-                    jobs.insert(
-                        kind, format, key, hash, content.length, createdBy, rows, clock.instant());
-                jobs.insertContent(jobId, content);
-                return jobId;
-              });
-      return new Submission(jobs.find(id).orElseThrow(), false, null, null);
+      return transactions.execute(
+          status -> {
+            Submission submission = store(upload, body, createdBy);
+            if (submission.job() == null || submission.replayed()) {
+              status.setRollbackOnly();
+            }
+            return submission;
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // the client's body broke off: nothing was stored
     } catch (DuplicateKeyException raced) {
       // the same upload committed first from another request
-      return replay(key, kind, format, hash).orElseThrow(() -> raced);
+      return replay(upload).orElseThrow(() -> raced);
     }
   }
 
-  private Optional<Submission> replay(
-      String key, ImportKind kind, ImportFormat format, String hash) {
-    return jobs.findByKey(key)
+  /** An upload as it streams in: what it asked for, and its key once its hash is known. */
+  private static final class Upload {
+    final ImportKind kind;
+    final ImportFormat format;
+    final boolean emitsEvents;
+    final String idempotencyKey;
+    String key;
+    String hash;
+
+    Upload(ImportKind kind, ImportFormat format, boolean emitsEvents, String idempotencyKey) {
+      this.kind = kind;
+      this.format = format;
+      this.emitsEvents = emitsEvents;
+      this.idempotencyKey = idempotencyKey;
+    }
+  }
+
+  private Submission store(Upload upload, InputStream body, String createdBy) {
+    long jobId =
+        jobs.insertUpload(
+            upload.kind, upload.format, upload.emitsEvents, createdBy, clock.instant());
+    ChunkWriter.Stored stored;
+    try {
+      stored =
+          ChunkWriter.write(
+              body,
+              jobId,
+              jobs,
+              (int) properties.chunkSize().toBytes(),
+              properties.maxFileSize().toBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (stored.tooLarge()) {
+      return Submission.refused(FILE_TOO_LARGE, "The file is larger than the limit.");
+    }
+    upload.hash = stored.contentHash();
+    // without a key, the same kind, format, content and choice of events is the same upload
+    upload.key =
+        upload.idempotencyKey != null
+            ? "key:" + upload.idempotencyKey
+            : "sha256:"
+                + upload.kind.name()
+                + ":"
+                + upload.format.name()
+                + ":"
+                + upload.hash
+                + (upload.emitsEvents ? ":events" : "");
+    Optional<Submission> replay = replay(upload);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    int rows;
+    try {
+      rows = ImportFile.open(() -> new StoredFile(jobs, jobId), upload.kind, upload.format).count();
+    } catch (FileRefused e) {
+      return Submission.refused(e.code(), e.getMessage());
+    }
+    if (rows == 0) {
+      return Submission.refused("EMPTY_FILE", "The file holds no records.");
+    }
+    jobs.complete(jobId, upload.key, upload.hash, stored.size(), rows);
+    return new Submission(jobs.find(jobId).orElseThrow(), false, null, null);
+  }
+
+  private Optional<Submission> replay(Upload upload) {
+    return jobs.findByKey(upload.key)
         .map(
             existing ->
-                existing.job().kind() == kind
-                        && existing.job().format() == format
-                        && existing.contentHash().equals(hash)
+                existing.job().kind() == upload.kind
+                        && existing.job().format() == upload.format
+                        && existing.job().emitsEvents() == upload.emitsEvents
+                        && existing.contentHash().equals(upload.hash)
                     ? new Submission(existing.job(), true, null, null)
                     : Submission.refused(
                         "IDEMPOTENCY_KEY_REUSED",
-                        "This Idempotency-Key was used for another file; nothing was created."));
+                        "This Idempotency-Key was used for another file or another choice of"
+                            + " events; nothing was created."));
   }
 
   Optional<ImportJob> find(String id) {

@@ -122,7 +122,8 @@ class ImportWorker {
   private void process(ImportJob job, String owner, int maxBatches) {
     ImportFile file;
     try {
-      file = ImportFile.open(jobs.content(job.id()), job.kind(), job.format());
+      // read from the stored chunks as the batches go, one chunk in memory at a time
+      file = ImportFile.open(() -> new StoredFile(jobs, job.id()), job.kind(), job.format());
     } catch (FileRefused e) {
       // it was readable when it was accepted; only a change of this code could get here
       log.error("imports: job {} cannot read its file: {}", job.id(), e.getMessage());
@@ -154,7 +155,7 @@ class ImportWorker {
     int failed = 0;
     List<RowError> found = new ArrayList<>();
     while (count < properties.batchSize() && records.hasNext()) {
-      RowApplier.Applied applied = applier.apply(job.kind(), records.next());
+      RowApplier.Applied applied = applier.apply(job.kind(), records.next(), job.emitsEvents());
       count++;
       switch (applied.outcome()) {
         case IMPORTED -> imported++;

@@ -62,15 +62,19 @@ class RowApplier {
     this.openings = openings;
   }
 
-  Applied apply(ImportKind kind, SourceRecord record) {
+  /**
+   * Applies one record; {@code emitsEvents} false records it exactly the same but without its
+   * webhook events (points earned, a tier change).
+   */
+  Applied apply(ImportKind kind, SourceRecord record, boolean emitsEvents) {
     if (record.problem() != null) {
       return Applied.failed(List.of(record.problem()));
     }
     try {
       return switch (kind) {
         case CUSTOMERS -> customer(record);
-        case ORDERS -> order(record);
-        case OPENING_BALANCES -> openingBalance(record);
+        case ORDERS -> order(record, emitsEvents);
+        case OPENING_BALANCES -> openingBalance(record, emitsEvents);
       };
     } catch (TransientDataAccessException
         | DataAccessResourceFailureException
@@ -114,7 +118,7 @@ class RowApplier {
         : Applied.failed(errors(record, result.userErrors()));
   }
 
-  private Applied order(SourceRecord record) {
+  private Applied order(SourceRecord record, boolean emitsEvents) {
     ObjectNode v = record.value();
     InputFields f = new InputFields(record);
     List<OrderInput.Line> lines = new ArrayList<>();
@@ -156,14 +160,14 @@ class RowApplier {
       return Applied.failed(f.errors());
     }
     boolean present = input.id() != null && orders.find(input.id()).isPresent();
-    OrderResult result = orders.record(input);
+    OrderResult result = orders.record(input, emitsEvents);
     if (!result.userErrors().isEmpty()) {
       return Applied.failed(errors(record, result.userErrors()));
     }
     return new Applied(present ? Outcome.SKIPPED : Outcome.IMPORTED, List.of());
   }
 
-  private Applied openingBalance(SourceRecord record) {
+  private Applied openingBalance(SourceRecord record, boolean emitsEvents) {
     ObjectNode v = record.value();
     InputFields f = new InputFields(record);
     String customerId = f.text(v, "customerId");
@@ -188,7 +192,8 @@ class RowApplier {
     }
     boolean present = openings.imported(customerId);
     OpeningBalanceService.ImportResult result =
-        LockConflictRetry.run(() -> openings.importBalance(customerId, lots, qualifyingAmount));
+        LockConflictRetry.run(
+            () -> openings.importBalance(customerId, lots, qualifyingAmount, emitsEvents));
     if (!result.userErrors().isEmpty()) {
       return Applied.failed(errors(record, result.userErrors()));
     }

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Hears the features' application events, which they publish synchronously inside the transaction
  * of the change, and writes the matching outbox event in that same transaction. Each listener is
- * one INSERT (one for all the orders written together): orderRecord's throughput depends on it.
+ * one INSERT (one for all the orders written together): orderRecord's throughput depends on it. An
+ * event marked {@code webhooks = false} (a bulk import of past data that did not ask for events)
+ * writes nothing: the storefront's receivers are not flooded with years of history.
  */
 @Component
 class OutboxListener {
@@ -32,7 +34,7 @@ class OutboxListener {
   void on(OrdersRecorded orders) {
     outbox.writeAll(
         orders.orders().stream()
-            .filter(order -> order.points() > 0)
+            .filter(order -> order.webhooks() && order.points() > 0)
             .map(
                 order ->
                     new Outbox.Draft(
@@ -64,6 +66,9 @@ class OutboxListener {
 
   @EventListener
   void on(TierChanged change) {
+    if (!change.webhooks()) {
+      return;
+    }
     outbox.write(
         EventType.TIER_CHANGED,
         change.customerId(),

@@ -63,6 +63,14 @@ public class OrderService {
   }
 
   public OrderResult record(OrderInput input) {
+    return record(input, true);
+  }
+
+  /**
+   * As {@link #record(OrderInput)}; {@code webhooks} false records the order exactly the same but
+   * leaves it (and a tier change it causes) out of the outbox: a bulk import of past orders.
+   */
+  public OrderResult record(OrderInput input, boolean webhooks) {
     EarningRules rules = earning.currentRules();
     List<UserError> errors = OrderValidation.check(input, rules.baseCurrency());
     if (!errors.isEmpty()) {
@@ -94,7 +102,8 @@ public class OrderService {
           "customerId");
     }
     OrderWriter.PendingOrder pending =
-        new OrderWriter.PendingOrder(input, customerId.orElse(null), hash, rules, deduction);
+        new OrderWriter.PendingOrder(
+            input, customerId.orElse(null), hash, rules, deduction, webhooks);
     // codes are consumed in the order's transaction, which a refused one rolls back: alone
     return input.rewardCodes().isEmpty() ? batcher.record(pending) : batcher.recordAlone(pending);
   }

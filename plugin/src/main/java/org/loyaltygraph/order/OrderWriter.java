@@ -74,14 +74,19 @@ class OrderWriter {
     Map<String, Long> lotIds = earn(pending, priced);
     List<Order> written = new ArrayList<>();
     List<OrderRecorded> recorded = new ArrayList<>();
-    for (Order o : priced) {
-      Order withLot = o.withLot(lotIds.get(o.id()));
-      written.add(withLot);
+    for (int i = 0; i < priced.size(); i++) {
+      Order o = priced.get(i);
+      written.add(o.withLot(lotIds.get(o.id())));
       if (o.customerId() != null) {
         // guest orders keep their receipts; points and tier credit wait for guestOrdersLink
         recorded.add(
             new OrderRecorded(
-                o.id(), o.customerId(), o.placedAt(), o.baseSubtotal(), o.pointsEarned()));
+                o.id(),
+                o.customerId(),
+                o.placedAt(),
+                o.baseSubtotal(),
+                o.pointsEarned(),
+                pending.get(i).webhooks()));
       }
     }
     orders.insertAll(written, clock.instant());
@@ -194,5 +199,6 @@ class OrderWriter {
       String customerId,
       String hash,
       EarningRules rules,
-      OrderRewards.Deduction deduction) {}
+      OrderRewards.Deduction deduction,
+      boolean webhooks) {}
 }

@@ -53,6 +53,16 @@ public class OpeningBalanceService {
 
   @Transactional
   public ImportResult importBalance(String customerId, List<Lot> lots, long qualifyingAmount) {
+    return importBalance(customerId, lots, qualifyingAmount, true);
+  }
+
+  /**
+   * As {@link #importBalance(String, List, long)}; {@code webhooks} false keeps a tier change it
+   * causes out of the outbox (a bulk import that did not ask for events).
+   */
+  @Transactional
+  public ImportResult importBalance(
+      String customerId, List<Lot> lots, long qualifyingAmount, boolean webhooks) {
     List<UserError> errors = validate(lots, qualifyingAmount);
     if (!errors.isEmpty()) {
       return new ImportResult(null, errors);
@@ -87,7 +97,7 @@ public class OpeningBalanceService {
     Instant now = clock.instant();
     openings.insert(id, hash, total, qualifyingAmount, now);
     if (qualifyingAmount > 0) {
-      events.publishEvent(new OpeningBalanceImported(id, qualifyingAmount, now));
+      events.publishEvent(new OpeningBalanceImported(id, qualifyingAmount, now, webhooks));
     }
     return new ImportResult(ledger.lockAndSettle(id), List.of());
   }

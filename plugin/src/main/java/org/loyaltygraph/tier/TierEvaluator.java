@@ -47,7 +47,8 @@ class TierEvaluator {
 
   /**
    * Appends one order or refund and evaluates its customer; a source already recorded changes
-   * nothing. Joins the caller's transaction (the order's), so both commit or neither does.
+   * nothing. Joins the caller's transaction (the order's), so both commit or neither does. {@code
+   * webhooks} false: a tier change this causes is published for the outbox to skip.
    */
   @Transactional
   public void record(
@@ -56,14 +57,15 @@ class TierEvaluator {
       Instant occurredAt,
       long spendDelta,
       long pointsDelta,
-      TierRules.Trigger trigger) {
+      TierRules.Trigger trigger,
+      boolean webhooks) {
     Instant now = clock.instant();
     TierState state = states.lockOrCreate(customerId, now);
     // under the customer's lock, so a concurrent replay of the same source waits here
     if (!activity.recordIfNew(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now)) {
       return;
     }
-    evaluate(state, catalog.current(), now, trigger, null);
+    evaluate(state, catalog.current(), now, trigger, null, webhooks);
   }
 
   /**
@@ -72,7 +74,8 @@ class TierEvaluator {
    * evaluated once with all of its new rows. Joins the caller's transaction.
    */
   @Transactional
-  public void recordAll(List<TierActivityRepository.NewActivity> rows, TierRules.Trigger trigger) {
+  public void recordAll(
+      List<TierActivityRepository.NewActivity> rows, TierRules.Trigger trigger, boolean webhooks) {
     if (rows.isEmpty()) {
       return;
     }
@@ -94,7 +97,8 @@ class TierEvaluator {
               now,
               trigger,
               null,
-              windows.getOrDefault(customerId, List.of())));
+              windows.getOrDefault(customerId, List.of()),
+              webhooks));
     }
     states.saveAll(evaluated, now);
   }
@@ -107,7 +111,7 @@ class TierEvaluator {
     activity.reassign(mergedId, survivorId);
     states.delete(mergedId);
     // a zero-valued activity marks the merge (replay-safe) and evaluates with the moved rows
-    record(survivorId, "merge:" + mergedId, now, 0, 0, TierRules.Trigger.MERGE);
+    record(survivorId, "merge:" + mergedId, now, 0, 0, TierRules.Trigger.MERGE, true);
   }
 
   /**
@@ -125,13 +129,13 @@ class TierEvaluator {
     Set<String> taken = new HashSet<>();
     for (TierState state : stale) {
       taken.add(state.customerId());
-      evaluate(state, config, now, TierRules.Trigger.PROGRAM_CHANGE, null);
+      evaluate(state, config, now, TierRules.Trigger.PROGRAM_CHANGE, null, true);
     }
     int evaluated = stale.size();
     if (evaluated < limit) {
       for (TierState state : states.leaseDue(now, limit - evaluated)) {
         if (taken.add(state.customerId())) {
-          evaluate(state, config, now, TierRules.Trigger.WINDOW, null);
+          evaluate(state, config, now, TierRules.Trigger.WINDOW, null, true);
           evaluated++;
         }
       }
@@ -144,7 +148,7 @@ class TierEvaluator {
   public void reevaluateHolders(Tier deleted, TierConfiguration configWithout) {
     Instant now = clock.instant();
     for (TierState holder : states.lockHolders(deleted.id())) {
-      evaluate(holder, configWithout, now, TierRules.Trigger.PROGRAM_CHANGE, deleted);
+      evaluate(holder, configWithout, now, TierRules.Trigger.PROGRAM_CHANGE, deleted, true);
     }
   }
 
@@ -154,12 +158,13 @@ class TierEvaluator {
       TierConfiguration config,
       Instant now,
       TierRules.Trigger trigger,
-      Tier deleted) {
+      Tier deleted,
+      boolean webhooks) {
     TierProgram program = config.program();
     List<QualifyingActivity> window =
         activity.inWindowLatest(
             state.customerId(), program.windowStart(now), program.windowEnd(now));
-    states.save(evaluated(state, config, now, trigger, deleted, window), now);
+    states.save(evaluated(state, config, now, trigger, deleted, window, webhooks), now);
   }
 
   /**
@@ -172,7 +177,8 @@ class TierEvaluator {
       Instant now,
       TierRules.Trigger trigger,
       Tier deleted,
-      List<QualifyingActivity> window) {
+      List<QualifyingActivity> window,
+      boolean webhooks) {
     String customerId = state.customerId();
     Tier held = null;
     boolean vanished = false;
@@ -195,7 +201,8 @@ class TierEvaluator {
               held == null ? null : held.id(),
               tier == null ? null : tier.id(),
               outcome.changeReason(),
-              now));
+              now,
+              webhooks));
     }
     return new TierState(
         customerId,

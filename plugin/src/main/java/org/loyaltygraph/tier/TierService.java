@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.loyaltygraph.graphql.ClientError;
 import org.loyaltygraph.graphql.Cursors;
 import org.loyaltygraph.graphql.Pagination;
@@ -285,7 +286,8 @@ public class TierService implements EarningMultiplierSource {
         order.placedAt(),
         order.baseSpend(),
         order.points(),
-        TierRules.Trigger.ORDER);
+        TierRules.Trigger.ORDER,
+        order.webhooks());
   }
 
   /**
@@ -295,18 +297,24 @@ public class TierService implements EarningMultiplierSource {
    */
   @Transactional
   public void recordOrders(List<OrderRecorded> orders) {
-    evaluator.recordAll(
-        orders.stream()
-            .map(
-                o ->
-                    new TierActivityRepository.NewActivity(
-                        o.customerId(),
-                        "order:" + o.orderId(),
-                        o.placedAt(),
-                        o.baseSpend(),
-                        o.points()))
-            .toList(),
-        TierRules.Trigger.ORDER);
+    // a tier change goes out as a webhook when its orders' events do
+    orders.stream()
+        .collect(Collectors.partitioningBy(OrderRecorded::webhooks))
+        .forEach(
+            (webhooks, some) ->
+                evaluator.recordAll(
+                    some.stream()
+                        .map(
+                            o ->
+                                new TierActivityRepository.NewActivity(
+                                    o.customerId(),
+                                    "order:" + o.orderId(),
+                                    o.placedAt(),
+                                    o.baseSpend(),
+                                    o.points()))
+                        .toList(),
+                    TierRules.Trigger.ORDER,
+                    webhooks));
   }
 
   /** Takes a refund off the window of its order (dated at the order's placedAt). */
@@ -318,7 +326,8 @@ public class TierService implements EarningMultiplierSource {
         refund.placedAt(),
         -refund.baseSpendRefunded(),
         -refund.pointsTakenBack(),
-        TierRules.Trigger.REFUND);
+        TierRules.Trigger.REFUND,
+        true);
   }
 
   /**
@@ -333,7 +342,8 @@ public class TierService implements EarningMultiplierSource {
         opening.at(),
         opening.qualifyingAmount(),
         opening.qualifyingAmount(),
-        TierRules.Trigger.OPENING_BALANCE);
+        TierRules.Trigger.OPENING_BALANCE,
+        opening.webhooks());
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.loyaltygraph.bulkimport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +17,7 @@ final class Uploads {
 
   static final String STOREFRONT = "Bearer " + GraphQLTestClient.STOREFRONT_KEY;
   static final String JOB_FIELDS =
-      "id kind format status rowsTotal rowsDone rowsImported rowsSkipped rowsFailed createdAt"
+      "id kind format emitsEvents status rowsTotal rowsDone rowsImported rowsSkipped rowsFailed createdAt"
           + " startedAt finishedAt";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,9 +39,24 @@ final class Uploads {
   }
 
   Answer post(String authorization, String kind, String contentType, String body, String key) {
+    return post(
+        authorization, "kind=" + kind, contentType, HttpRequest.BodyPublishers.ofString(body), key);
+  }
+
+  /** {@code POST /imports?<query>}: the body as a stream, sent chunked, without Content-Length. */
+  Answer stream(String query, String contentType, InputStream body) {
+    return post(
+        STOREFRONT, query, contentType, HttpRequest.BodyPublishers.ofInputStream(() -> body), null);
+  }
+
+  private Answer post(
+      String authorization,
+      String query,
+      String contentType,
+      HttpRequest.BodyPublisher body,
+      String key) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/imports?kind=" + kind))
-            .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.newBuilder(URI.create(baseUrl + "/imports?" + query)).POST(body);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -82,7 +98,18 @@ final class Uploads {
 
   /** Uploads as the storefront and checks that a job was accepted. */
   String accepted(String kind, String contentType, String body) {
-    Answer answer = post(STOREFRONT, kind, contentType, body, null);
+    return acceptedWith("kind=" + kind, contentType, body);
+  }
+
+  /** Uploads as the storefront with a query string ({@code kind=orders&events=true}). */
+  String acceptedWith(String query, String contentType, String body) {
+    return acceptedWith(STOREFRONT, query, contentType, body);
+  }
+
+  /** Uploads with a query string; the job must be accepted. */
+  String acceptedWith(String authorization, String query, String contentType, String body) {
+    Answer answer =
+        post(authorization, query, contentType, HttpRequest.BodyPublishers.ofString(body), null);
     if (answer.status() != 202) {
       throw new AssertionError("upload refused: " + answer.status() + " " + answer.body());
     }

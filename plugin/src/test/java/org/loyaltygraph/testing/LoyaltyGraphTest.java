@@ -23,6 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
       "logging.structured.format.console=",
       // tests drive the import worker themselves
       "loyaltygraph.imports.worker-enabled=false",
+      // small chunks, so the import tests' files cross chunk boundaries; a cap a test can pass
+      "loyaltygraph.imports.chunk-size=4KB",
+      "loyaltygraph.imports.max-file-size=1MB",
       // the webhook worker and expiry warnings run when a test calls them, on the test's clock
       "loyaltygraph.events.scheduled=false",
       // the tests' webhook receivers listen on 127.0.0.1
