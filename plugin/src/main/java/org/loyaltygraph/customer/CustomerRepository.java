@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,6 +50,15 @@ class CustomerRepository {
         .param(id)
         .query(String.class)
         .optional();
+  }
+
+  /** {@link #mergedIntoOrSelf} of several ids in one read; unknown ids are absent. */
+  Map<String, String> mergedIntoOrSelfAll(Collection<String> ids) {
+    Map<String, String> found = new HashMap<>();
+    jdbc.sql("SELECT id, COALESCE(merged_into, '') FROM customer WHERE id IN (:ids)")
+        .param("ids", ids)
+        .query((RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getString(2)));
+    return found;
   }
 
   /** The customer this id was merged into, if it was. */

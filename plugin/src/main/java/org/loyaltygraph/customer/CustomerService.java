@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.loyaltygraph.graphql.UserError;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,6 +48,22 @@ public class CustomerService {
     return customers
         .mergedIntoOrSelf(id)
         .map(mergedInto -> mergedInto.isEmpty() ? id : resolve(mergedInto));
+  }
+
+  /**
+   * {@link #resolveExisting} of several ids: one read in the usual, unmerged case. Unknown ids are
+   * absent from the answer.
+   */
+  public Map<String, String> resolveExistingAll(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> resolved = new HashMap<>();
+    customers
+        .mergedIntoOrSelfAll(ids)
+        .forEach(
+            (id, mergedInto) -> resolved.put(id, mergedInto.isEmpty() ? id : resolve(mergedInto)));
+    return resolved;
   }
 
   /**

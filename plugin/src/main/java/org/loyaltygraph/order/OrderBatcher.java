@@ -186,7 +186,11 @@ class OrderBatcher implements DisposableBean {
     }
     batchSizes.record(together.size());
     for (int i = 0; i < together.size(); i++) {
-      together.get(i).result().complete(results.get(i));
+      if (results.get(i).userErrors().isEmpty()) {
+        together.get(i).result().complete(results.get(i));
+      } else {
+        recordAlone(together.get(i)); // an unknown customer: maybe a replay of a stored order
+      }
     }
   }
 

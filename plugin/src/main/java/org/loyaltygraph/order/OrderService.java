@@ -86,24 +86,9 @@ public class OrderService {
           .orElse(new OrderResult(null, deduction.userErrors()));
     }
     // no read ahead for a replay: the order's primary key refuses the second copy, and the
-    // rolled-back attempt then answers as a replay of the first
-    // a customer merged into another answers as its survivor
-    Optional<String> customerId =
-        input.isGuest() ? Optional.empty() : customers.resolveExisting(input.customerId());
-    if (!input.isGuest() && customerId.isEmpty()) {
-      Optional<Order> existing = orders.find(input.id());
-      if (existing.isPresent()) {
-        return replay(existing.get(), hash);
-      }
-      return OrderResult.refused(
-          "UNKNOWN_CUSTOMER",
-          "No customer has this id; send it with customerUpsert first.",
-          "input",
-          "customerId");
-    }
+    // rolled-back attempt then answers as a replay of the first; the writer looks the customer up
     OrderWriter.PendingOrder pending =
-        new OrderWriter.PendingOrder(
-            input, customerId.orElse(null), hash, rules, deduction, webhooks);
+        new OrderWriter.PendingOrder(input, hash, rules, deduction, webhooks);
     // codes are consumed in the order's transaction, which a refused one rolls back: alone
     return input.rewardCodes().isEmpty() ? batcher.record(pending) : batcher.recordAlone(pending);
   }

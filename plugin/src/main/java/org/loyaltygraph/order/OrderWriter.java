@@ -3,11 +3,14 @@ package org.loyaltygraph.order;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.stream.Collectors;
+import org.loyaltygraph.customer.CustomerService;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.points.EarningRules;
 import org.loyaltygraph.points.EarningService;
@@ -27,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 class OrderWriter {
 
   private final OrderRepository orders;
+  private final CustomerService customers;
   private final EarningService earning;
   private final PointsLedger ledger;
   private final OrderRewards rewards;
@@ -35,12 +39,14 @@ class OrderWriter {
 
   OrderWriter(
       OrderRepository orders,
+      CustomerService customers,
       EarningService earning,
       PointsLedger ledger,
       OrderRewards rewards,
       ApplicationEventPublisher events,
       Clock clock) {
     this.orders = orders;
+    this.customers = customers;
     this.earning = earning;
     this.ledger = ledger;
     this.rewards = rewards;
@@ -49,34 +55,60 @@ class OrderWriter {
   }
 
   /**
-   * Writes new orders (ids not stored yet, or the primary key refuses the whole batch). An order
-   * with reward codes is written alone: a refused code answers its user errors and the caller rolls
-   * back.
+   * Writes new orders (ids not stored yet, or the primary key refuses the whole batch) and answers
+   * each one's result, in order. An order for an unknown customer answers UNKNOWN_CUSTOMER and
+   * writes nothing (the others are written). An order with reward codes is written alone: a refused
+   * code answers its user errors and the caller rolls back.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   List<OrderResult> write(List<PendingOrder> pending) {
     if (pending.size() > 1 && pending.stream().anyMatch(p -> !p.input().rewardCodes().isEmpty())) {
       throw new IllegalArgumentException("orders with reward codes are written alone");
     }
+    // a customer merged into another answers as its survivor; an unknown one writes nothing
+    Map<String, String> customerIds =
+        customers.resolveExistingAll(
+            pending.stream()
+                .filter(p -> !p.input().isGuest())
+                .map(p -> p.input().customerId())
+                .collect(Collectors.toSet()));
     Map<String, BigDecimal> tierMultipliers =
-        earning.tierMultipliers(
-            pending.stream().map(PendingOrder::customerId).filter(Objects::nonNull).toList());
+        earning.tierMultipliers(new HashSet<>(customerIds.values()));
+    OrderResult[] results = new OrderResult[pending.size()];
+    List<PendingOrder> writing = new ArrayList<>();
     List<Order> priced = new ArrayList<>();
-    for (PendingOrder p : pending) {
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < pending.size(); i++) {
+      PendingOrder p = pending.get(i);
+      String customerId = p.input().isGuest() ? null : customerIds.get(p.input().customerId());
+      if (!p.input().isGuest() && customerId == null) {
+        results[i] =
+            OrderResult.refused(
+                "UNKNOWN_CUSTOMER",
+                "No customer has this id; send it with customerUpsert first.",
+                "input",
+                "customerId");
+        continue;
+      }
       List<UserError> refused = consumeRewards(p);
       if (!refused.isEmpty()) {
         return List.of(new OrderResult(null, refused));
       }
-      BigDecimal tier =
-          p.customerId() == null ? BigDecimal.ONE : tierMultipliers.get(p.customerId());
-      priced.add(price(p, tier));
+      BigDecimal tier = customerId == null ? BigDecimal.ONE : tierMultipliers.get(customerId);
+      writing.add(p);
+      priced.add(price(p, customerId, tier));
+      positions.add(i);
     }
-    Map<String, Long> lotIds = earn(pending, priced);
+    if (writing.isEmpty()) {
+      return Arrays.asList(results);
+    }
+    Map<String, Long> lotIds = earn(writing, priced);
     List<Order> written = new ArrayList<>();
     List<OrderRecorded> recorded = new ArrayList<>();
     for (int i = 0; i < priced.size(); i++) {
-      Order o = priced.get(i);
-      written.add(o.withLot(lotIds.get(o.id())));
+      Order o = priced.get(i).withLot(lotIds.get(priced.get(i).id()));
+      written.add(o);
+      results[positions.get(i)] = new OrderResult(o, List.of());
       if (o.customerId() != null) {
         // guest orders keep their receipts; points and tier credit wait for guestOrdersLink
         recorded.add(
@@ -86,7 +118,7 @@ class OrderWriter {
                 o.placedAt(),
                 o.baseSubtotal(),
                 o.pointsEarned(),
-                pending.get(i).webhooks()));
+                writing.get(i).webhooks()));
       }
     }
     orders.insertAll(written, clock.instant());
@@ -95,7 +127,7 @@ class OrderWriter {
     } else if (!recorded.isEmpty()) {
       events.publishEvent(new OrdersRecorded(recorded));
     }
-    return written.stream().map(o -> new OrderResult(o, List.of())).toList();
+    return Arrays.asList(results);
   }
 
   private List<UserError> consumeRewards(PendingOrder p) {
@@ -110,7 +142,7 @@ class OrderWriter {
   }
 
   /** The order with its receipts, before its lot exists. */
-  private Order price(PendingOrder p, BigDecimal tierMultiplier) {
+  private Order price(PendingOrder p, String customerId, BigDecimal tierMultiplier) {
     OrderInput input = p.input();
     EarningRules rules = p.rules();
     BigDecimal rate = rate(p);
@@ -155,7 +187,7 @@ class OrderWriter {
     }
     return new Order(
         input.id(),
-        p.customerId(),
+        customerId,
         input.placedAt(),
         input.currency(),
         rate,
@@ -193,10 +225,9 @@ class OrderWriter {
     return p.input().currency().equals(p.rules().baseCurrency()) ? null : p.input().exchangeRate();
   }
 
-  /** An order checked and ready to write: valid, its customer resolved, its rewards valued. */
+  /** An order checked and ready to write: valid, hashed, its rewards valued. */
   record PendingOrder(
       OrderInput input,
-      String customerId,
       String hash,
       EarningRules rules,
       OrderRewards.Deduction deduction,

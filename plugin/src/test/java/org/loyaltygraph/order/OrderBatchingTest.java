@@ -145,7 +145,7 @@ class OrderBatchingTest {
   }
 
   @Test
-  void copiesAndReusedIdsAmongConcurrentOrdersAnswerAsReplaysOrRefusals() throws Exception {
+  void copiesReusedIdsAndUnknownCustomersAmongConcurrentOrdersAnswerOnTheirOwn() throws Exception {
     String customer = shop.newCustomer();
     String sharedId = "o-" + UUID.randomUUID();
     Map<String, Object> first =
@@ -158,6 +158,13 @@ class OrderBatchingTest {
           switch (i % 4) {
             case 0 -> first;
             case 1 -> other;
+            case 2 ->
+                order(
+                    "o-" + UUID.randomUUID(),
+                    "nobody-" + UUID.randomUUID(),
+                    clock.instant(),
+                    "USD",
+                    List.of(line("a", "B", "g", 1, 2_000)));
             default ->
                 order(
                     "o-" + UUID.randomUUID(),
@@ -184,13 +191,19 @@ class OrderBatchingTest {
         assertThat(answer.at("/order/pointsEarned").asLong()).isEqualTo(stored / 100);
       } else if (sent.get(i).get("id").equals(sharedId)) {
         assertThat(answer.at("/userErrors/0/code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+      } else if (!sent.get(i).get("customerId").equals(customer)) {
+        assertThat(answer.at("/userErrors/0/code").asString()).isEqualTo("UNKNOWN_CUSTOMER");
+        assertThat(answer.at("/order").isNull()).isTrue();
       } else {
         assertThat(answer.path("userErrors").isEmpty()).isTrue();
         assertThat(answer.at("/order/pointsEarned").asLong()).isEqualTo(20);
       }
     }
-    assertThat(ledger.lots(customer)).isEqualTo(1 + 32);
-    assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(stored / 100 + 32 * 20);
+    assertThat(ledger.lots(customer)).isEqualTo(1 + 16);
+    assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(stored / 100 + 16 * 20);
+    assertThat(
+            ledger.count("SELECT COUNT(*) FROM customer_order WHERE customer_id LIKE 'nobody-%'"))
+        .isZero();
     ledger.assertConsistent(customer);
   }
 
