@@ -17,8 +17,13 @@ import org.loyaltygraph.schema.types.WebhookEndpointPayload;
 import org.loyaltygraph.schema.types.WebhookEventReplayInput;
 import org.loyaltygraph.schema.types.WebhookEventReplayPayload;
 import org.loyaltygraph.security.CallerContext;
+import org.loyaltygraph.system.LockConflictRetry;
 
-/** Webhook administration; AccessPolicy has let only admins this far. */
+/**
+ * Webhook administration; AccessPolicy has let only admins this far. The mutations run their whole
+ * service transaction again on a deadlock: disabling and replaying write delivery rows that the
+ * delivery worker locks too, and creating does the same so that every admin write behaves alike.
+ */
 @DgsComponent
 class WebhookDataFetcher {
 
@@ -46,8 +51,9 @@ class WebhookDataFetcher {
     if (input.getEventTypes() != null) {
       input.getEventTypes().forEach(t -> types.add(WebhookGraphQL.type(t)));
     }
+    String createdBy = CallerContext.of(env).principal();
     WebhookService.CreateResult result =
-        webhooks.create(input.getUrl(), types, CallerContext.of(env).principal());
+        LockConflictRetry.run(() -> webhooks.create(input.getUrl(), types, createdBy));
     return WebhookEndpointCreatePayload.newBuilder()
         .endpoint(WebhookGraphQL.endpoint(result.endpoint()))
         .secret(result.secret())
@@ -57,7 +63,8 @@ class WebhookDataFetcher {
 
   @DgsMutation
   WebhookEndpointPayload webhookEndpointDisable(@InputArgument WebhookEndpointDisableInput input) {
-    WebhookService.EndpointResult result = webhooks.disable(input.getId());
+    WebhookService.EndpointResult result =
+        LockConflictRetry.run(() -> webhooks.disable(input.getId()));
     return WebhookEndpointPayload.newBuilder()
         .endpoint(WebhookGraphQL.endpoint(result.endpoint()))
         .userErrors(WebhookGraphQL.userErrors(result.userErrors()))
@@ -67,7 +74,10 @@ class WebhookDataFetcher {
   @DgsMutation
   WebhookEventReplayPayload webhookEventReplay(@InputArgument WebhookEventReplayInput input) {
     WebhookService.ReplayResult result =
-        webhooks.replay(input.getEventId(), input.getEndpointId(), input.getIdempotencyKey());
+        LockConflictRetry.run(
+            () ->
+                webhooks.replay(
+                    input.getEventId(), input.getEndpointId(), input.getIdempotencyKey()));
     return WebhookEventReplayPayload.newBuilder()
         .deliveries(WebhookGraphQL.deliveries(result.deliveries()))
         .userErrors(WebhookGraphQL.userErrors(result.userErrors()))

@@ -25,7 +25,10 @@ import org.loyaltygraph.security.Caller;
 import org.loyaltygraph.security.CallerContext;
 import org.loyaltygraph.system.LockConflictRetry;
 
-/** The points root fields: rewards, earning rules, redemption, codes and adjustments. */
+/**
+ * The points root fields: rewards, earning rules, redemption, codes and adjustments. Every mutation
+ * runs its whole service transaction again when the database picks it as a deadlock victim.
+ */
 @DgsComponent
 class PointsDataFetcher {
 
@@ -155,32 +158,33 @@ class PointsDataFetcher {
   @DgsMutation
   RewardPayload rewardCreate(@InputArgument RewardCreateInput input) {
     Reward.Type type = Reward.Type.valueOf(input.getType().name());
-    RewardService.RewardResult result =
-        rewards.create(
-            new Reward(
-                input.getId(),
-                input.getName(),
-                input.getDescription(),
-                input.getCostPoints(),
-                type,
-                input.getAmountOff() == null ? null : input.getAmountOff().getAmount(),
-                input.getAmountOff() == null ? null : input.getAmountOff().getCurrency(),
-                input.getPercentOff(),
-                true,
-                input.getMaxPointsPerOrder(),
-                input.getMaxSharePercent()));
-    return rewardPayload(result);
+    Reward reward =
+        new Reward(
+            input.getId(),
+            input.getName(),
+            input.getDescription(),
+            input.getCostPoints(),
+            type,
+            input.getAmountOff() == null ? null : input.getAmountOff().getAmount(),
+            input.getAmountOff() == null ? null : input.getAmountOff().getCurrency(),
+            input.getPercentOff(),
+            true,
+            input.getMaxPointsPerOrder(),
+            input.getMaxSharePercent());
+    return rewardPayload(LockConflictRetry.run(() -> rewards.create(reward)));
   }
 
   @DgsMutation
   RewardPayload rewardUpdate(@InputArgument RewardUpdateInput input) {
     return rewardPayload(
-        rewards.update(
-            input.getId(),
-            input.getName(),
-            input.getDescription(),
-            input.getCostPoints(),
-            input.getActive()));
+        LockConflictRetry.run(
+            () ->
+                rewards.update(
+                    input.getId(),
+                    input.getName(),
+                    input.getDescription(),
+                    input.getCostPoints(),
+                    input.getActive())));
   }
 
   @DgsMutation
@@ -210,32 +214,32 @@ class PointsDataFetcher {
             .build();
       }
     }
-    EarningRulesService.RulesResult result =
-        rules.update(
-            new EarningRulesService.RulesChange(
-                input.getPointsPerStep(),
-                input.getStepAmount(),
-                input.getPendingDays(),
-                input.getExpiryDays(),
-                input.getNeverExpire(),
-                input.getExpiryWarningDays(),
-                input.getNegativeBalancePolicy() == null
-                    ? null
-                    : NegativeBalancePolicy.valueOf(input.getNegativeBalancePolicy().name()),
-                multipliers,
-                input.getMinimumSubtotal(),
-                input.getEarnOnShipping(),
-                input.getEarnOnTax(),
-                input.getEarnOnGiftCards(),
-                input.getTimeZone(),
-                input.getRewardRestorePolicy() == null
-                    ? null
-                    : RewardRestorePolicy.valueOf(input.getRewardRestorePolicy().name()),
-                input.getRewardLimits() == null
-                    ? null
-                    : new RewardLimits(
-                        input.getRewardLimits().getMaxPointsPerOrder(),
-                        input.getRewardLimits().getMaxRewardSharePercent())));
+    EarningRulesService.RulesChange change =
+        new EarningRulesService.RulesChange(
+            input.getPointsPerStep(),
+            input.getStepAmount(),
+            input.getPendingDays(),
+            input.getExpiryDays(),
+            input.getNeverExpire(),
+            input.getExpiryWarningDays(),
+            input.getNegativeBalancePolicy() == null
+                ? null
+                : NegativeBalancePolicy.valueOf(input.getNegativeBalancePolicy().name()),
+            multipliers,
+            input.getMinimumSubtotal(),
+            input.getEarnOnShipping(),
+            input.getEarnOnTax(),
+            input.getEarnOnGiftCards(),
+            input.getTimeZone(),
+            input.getRewardRestorePolicy() == null
+                ? null
+                : RewardRestorePolicy.valueOf(input.getRewardRestorePolicy().name()),
+            input.getRewardLimits() == null
+                ? null
+                : new RewardLimits(
+                    input.getRewardLimits().getMaxPointsPerOrder(),
+                    input.getRewardLimits().getMaxRewardSharePercent()));
+    EarningRulesService.RulesResult result = LockConflictRetry.run(() -> rules.update(change));
     return EarningRulesPayload.newBuilder()
         .earningRules(result.rules() == null ? null : PointsGraphQLMapping.rules(result.rules()))
         .userErrors(PointsGraphQLMapping.errors(result.userErrors()))

@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.loyaltygraph.customer.CustomerService;
 import org.loyaltygraph.graphql.UserError;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Points for rewards, and the codes that carry them to checkout. A redemption holds the customer's
@@ -133,33 +135,56 @@ public class RedemptionService {
     if (locked.status() != DiscountCode.Status.ISSUED) {
       return orderId.equals(locked.consumedOrderId())
           ? new ConsumeResult(locked, reward, List.of())
-          : refusedCode(
-              "CODE_ALREADY_USED", "This code was already used on another order.", "code");
+          : refusedUnderLock(
+              UserError.of(
+                  "CODE_ALREADY_USED",
+                  "This code was already used on another order.",
+                  "input",
+                  "code"));
     }
     Optional<UserError> overLimit =
         limits.check(reward, code, orderId, orderSubtotal, subtotalCurrency);
     if (overLimit.isPresent()) {
-      return new ConsumeResult(null, null, List.of(overLimit.get()));
+      return refusedUnderLock(overLimit.get());
     }
     boolean won = codes.consume(code, orderId, clock.instant());
     DiscountCode now = codes.find(code).orElseThrow();
     if (!won && !orderId.equals(now.consumedOrderId())) {
-      return refusedCode(
-          "CODE_ALREADY_USED", "This code was already used on another order.", "code");
+      return refusedUnderLock(
+          UserError.of(
+              "CODE_ALREADY_USED",
+              "This code was already used on another order.",
+              "input",
+              "code"));
     }
     return new ConsumeResult(now, reward, List.of());
   }
 
   /**
    * Consumes a code without the order's value: enough while no share limit applies (a share limit
-   * then answers REQUIRED for orderSubtotal).
+   * then answers REQUIRED for orderSubtotal). Transactional itself: its call below bypasses the
+   * proxy.
    */
+  @Transactional
   public ConsumeResult consume(String typedCode, String orderId) {
     return consume(typedCode, orderId, null, null);
   }
 
   private static ConsumeResult refusedCode(String code, String message, String field) {
     return new ConsumeResult(null, null, List.of(UserError.of(code, message, "input", field)));
+  }
+
+  /**
+   * A refusal once the order's lock row is written: this call's own transaction rolls back, so a
+   * lock row it created does not outlive it (the lock is held until then all the same). Inside an
+   * order's transaction the order decides, and it rolls back on any refused code.
+   */
+  private static ConsumeResult refusedUnderLock(UserError error) {
+    TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+    if (transaction.isNewTransaction()) {
+      transaction.setRollbackOnly();
+    }
+    return new ConsumeResult(null, null, List.of(error));
   }
 
   /**

@@ -11,8 +11,14 @@ import org.loyaltygraph.schema.types.TierPayload;
 import org.loyaltygraph.schema.types.TierProgramPayload;
 import org.loyaltygraph.schema.types.TierProgramUpdateInput;
 import org.loyaltygraph.schema.types.TierUpdateInput;
+import org.loyaltygraph.system.LockConflictRetry;
 
-/** The tier configuration: {@code tiers}, {@code tierProgram} and the admin mutations. */
+/**
+ * The tier configuration: {@code tiers}, {@code tierProgram} and the admin mutations. Each mutation
+ * runs its whole service transaction again when the database picks it as a deadlock victim:
+ * deleting a tier locks its holders' standings, which orders and the evaluation job lock in their
+ * own order.
+ */
 @DgsComponent
 class TierDataFetcher {
 
@@ -34,49 +40,45 @@ class TierDataFetcher {
 
   @DgsMutation
   TierPayload tierCreate(@InputArgument TierCreateInput input) {
-    return payload(
-        tiers.create(
-            new TierDraft(
-                input.getId(),
-                input.getName(),
-                input.getThreshold(),
-                input.getPointsMultiplier(),
-                input.getFreeShipping(),
-                input.getPerks())));
+    TierDraft draft =
+        new TierDraft(
+            input.getId(),
+            input.getName(),
+            input.getThreshold(),
+            input.getPointsMultiplier(),
+            input.getFreeShipping(),
+            input.getPerks());
+    return payload(LockConflictRetry.run(() -> tiers.create(draft)));
   }
 
   @DgsMutation
   TierPayload tierUpdate(@InputArgument TierUpdateInput input) {
-    return payload(
-        tiers.update(
-            new TierEdit(
-                input.getId(),
-                input.getName(),
-                input.getThreshold(),
-                input.getPointsMultiplier(),
-                input.getFreeShipping(),
-                input.getPerks())));
+    TierEdit edit =
+        new TierEdit(
+            input.getId(),
+            input.getName(),
+            input.getThreshold(),
+            input.getPointsMultiplier(),
+            input.getFreeShipping(),
+            input.getPerks());
+    return payload(LockConflictRetry.run(() -> tiers.update(edit)));
   }
 
   @DgsMutation
   TierPayload tierDelete(@InputArgument TierDeleteInput input) {
-    return payload(tiers.delete(input.getId()));
+    return payload(LockConflictRetry.run(() -> tiers.delete(input.getId())));
   }
 
   @DgsMutation
   TierProgramPayload tierProgramUpdate(@InputArgument TierProgramUpdateInput input) {
-    TierProgramResult result =
-        tiers.updateProgram(
-            new TierProgramEdit(
-                input.getBasis() == null
-                    ? null
-                    : TierProgram.Basis.valueOf(input.getBasis().name()),
-                input.getWindow() == null
-                    ? null
-                    : TierProgram.Window.valueOf(input.getWindow().name()),
-                input.getWindowMonths(),
-                input.getDowngradeGraceDays(),
-                input.getTimeZone()));
+    TierProgramEdit edit =
+        new TierProgramEdit(
+            input.getBasis() == null ? null : TierProgram.Basis.valueOf(input.getBasis().name()),
+            input.getWindow() == null ? null : TierProgram.Window.valueOf(input.getWindow().name()),
+            input.getWindowMonths(),
+            input.getDowngradeGraceDays(),
+            input.getTimeZone());
+    TierProgramResult result = LockConflictRetry.run(() -> tiers.updateProgram(edit));
     return TierProgramPayload.newBuilder()
         .tierProgram(TierGraphQL.program(result.program()))
         .userErrors(result.userErrors().stream().map(TierGraphQL::userError).toList())

@@ -105,6 +105,13 @@ class RedemptionLimitsTest {
         .single();
   }
 
+  private long lockRows(String orderId) {
+    return jdbc.sql("SELECT COUNT(*) FROM discount_code_order WHERE order_id = ?")
+        .param(orderId)
+        .query(Long.class)
+        .single();
+  }
+
   @Test
   void aRewardsPointsLimitStopsASecondRewardOnTheSameOrder() {
     String limited = reward(50, 500, 60L, null);
@@ -117,8 +124,20 @@ class RedemptionLimitsTest {
 
     assertThat(refused.at("/userErrors/0/code").asString()).isEqualTo("ORDER_POINTS_LIMIT");
     assertThat(status(second)).as("a refused code stays usable").isEqualTo("ISSUED");
+    assertThat(lockRows(order)).as("the lock row of the first code's order stays").isOne();
     assertThat(consume(second, "o-" + UUID.randomUUID(), null).path("userErrors").isEmpty())
         .isTrue();
+  }
+
+  @Test
+  void aRefusedCodeLeavesNoLockRowForAnOrderThatConsumedNone() {
+    String limited = reward(50, 500, null, 10);
+    String order = "o-" + UUID.randomUUID();
+
+    assertThat(consume(code(limited), order, 4000L).at("/userErrors/0/code").asString())
+        .isEqualTo("ORDER_SHARE_LIMIT");
+
+    assertThat(lockRows(order)).isZero();
   }
 
   @Test

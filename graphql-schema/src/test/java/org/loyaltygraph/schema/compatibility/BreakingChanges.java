@@ -46,15 +46,22 @@ import java.util.stream.Collectors;
  *
  * Applied directives count too (removing {@code @key} from an entity breaks the router), except
  * {@code @deprecated}: dropping a deprecation takes nothing away.
+ *
+ * <p>One addition is listed too, as dangerous rather than breaking: a new value of an enum that a
+ * response can hold ({@link OutputTypes}), which a client's exhaustive switch does not handle. A
+ * new value of an enum used only in arguments and input fields is safe: clients only send those.
  */
 final class BreakingChanges {
 
   private final List<String> breaks = new ArrayList<>();
+  private final Set<String> outputEnums;
 
-  private BreakingChanges() {}
+  private BreakingChanges(Set<String> outputEnums) {
+    this.outputEnums = outputEnums;
+  }
 
   static List<String> between(MergedSchema published, MergedSchema current) {
-    BreakingChanges changes = new BreakingChanges();
+    BreakingChanges changes = new BreakingChanges(OutputTypes.enums(current));
     changes.compareAppliedDirectives(
         "the schema", published.schemaDirectives(), current.schemaDirectives());
     published
@@ -111,6 +118,14 @@ final class BreakingChanges {
           add("Enum value " + where + " removed");
         } else {
           compareAppliedDirectives(where, value.getDirectives(), nowValue.getDirectives());
+        }
+      }
+      if (outputEnums.contains(name)) {
+        Set<String> oldValues = byName(oldEnum.getEnumValueDefinitions()).keySet();
+        for (String value : nowValues.keySet()) {
+          if (!oldValues.contains(value)) {
+            add("Enum value " + name + "." + value + " added to an output enum");
+          }
         }
       }
     } else if (old instanceof InputObjectTypeDefinition oldInput) {

@@ -159,6 +159,47 @@ class BreakingChangesTest {
   }
 
   @Test
+  void aNewValueOfAnEnumThatResponsesHoldIsDangerous() {
+    String types =
+        """
+        type Query { customers(status: Status): [Customer] node: Node activity: [Activity!]! }
+        type Customer { status: Status! }
+        interface Node { id: ID! }
+        type Order implements Node { id: ID! kind: Kind }
+        union Activity = Refund
+        type Refund { reasons: [Reason!] }
+        type Entity @key(fields: "id") { id: ID! code: ErrorCode }
+        """;
+    assertEquals(
+        List.of(
+            "Enum value Status.FROZEN added to an output enum",
+            "Enum value Kind.B added to an output enum",
+            "Enum value Reason.Y added to an output enum",
+            "Enum value ErrorCode.E2 added to an output enum"),
+        breaks(
+            types
+                + "enum Status { ACTIVE } enum Kind { A } enum Reason { X } enum ErrorCode { E1 }",
+            types
+                + "enum Status { ACTIVE FROZEN } enum Kind { A B } enum Reason { X Y }"
+                + " enum ErrorCode { E1 E2 }"));
+  }
+
+  @Test
+  void aNewValueOfAnEnumUsedOnlyInArgumentsAndInputsIsSafe() {
+    String types =
+        """
+        type Query { rewards(sort: Sort): [Int] }
+        type Mutation { tierUpdate(input: TierInput!): Int }
+        input TierInput { basis: Basis }
+        """;
+    assertEquals(
+        List.of(),
+        breaks(
+            types + "enum Sort { COST } enum Basis { SPEND }",
+            types + "enum Sort { COST NAME } enum Basis { SPEND POINTS }"));
+  }
+
+  @Test
   void interfaceNoLongerImplementedBreaks() {
     assertEquals(
         List.of("Type Reward no longer implements Node"),

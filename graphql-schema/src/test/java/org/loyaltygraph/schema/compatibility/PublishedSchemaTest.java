@@ -53,6 +53,7 @@ class PublishedSchemaTest {
               + "):\n  "
               + String.join("\n  ", unaccepted)
               + "\nPut back what the schema lost; if a break is deliberate (partners were told),"
+              + " or a new value of an output enum that clients were told to expect,"
               + " add its line with ` | <reason>` to "
               + MODULE.relativize(ACCEPTED)
               + ". See README.md, \"Schema compatibility\".");
