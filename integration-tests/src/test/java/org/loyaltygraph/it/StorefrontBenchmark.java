@@ -48,6 +48,8 @@ class StorefrontBenchmark {
 
   // long enough for the JIT: orderRecord ran at half its steady rate after 24 s
   private final int warmup = Integer.getInteger("benchmark.warmup", 60);
+  // after the warm-up, rounds of more load until the JIT compiler uses under 5 % of the time
+  private final int settleRounds = Integer.getInteger("benchmark.settle-rounds", 12);
   private final int seconds = Integer.getInteger("benchmark.seconds", 8);
   private final int rounds = Integer.getInteger("benchmark.rounds", 3);
   private final int readConnections = Integer.getInteger("benchmark.read-connections", 8);
@@ -137,6 +139,10 @@ class StorefrontBenchmark {
     for (List<String> target : variants.values()) {
       readRun(wrk, plugin, idsFile, target, perVariant);
     }
+    String readSettled =
+        settle(
+            plugin,
+            () -> variants.values().forEach(target -> readRun(wrk, plugin, idsFile, target, 3)));
     Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
       for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
@@ -155,7 +161,9 @@ class StorefrontBenchmark {
             + seconds
             + " s per round after a "
             + warmup
-            + " s warm-up, rounds interleaved.\n");
+            + " s warm-up, rounds interleaved; "
+            + readSettled
+            + ".\n");
     if (!tierResolves) {
       report.append(
           "The tier part (`tier { tier { name } }`) does not resolve on this build yet, so the read"
@@ -167,6 +175,29 @@ class StorefrontBenchmark {
     Path jfr = work.resolve("graphql-read.jfr").toAbsolutePath();
     profile(plugin, jfr, () -> readRun(wrk, plugin, idsFile, variants.get(graphQLKey()), 15));
     profileReport("GraphQL storefront read", JfrProfile.of(jfr));
+  }
+
+  /**
+   * Runs {@code round} (about 10 s of load) until the JIT compiler spent under 5 % of a round's
+   * time compiling, at most {@code settleRounds} times; answers what happened, for the report.
+   */
+  private String settle(PackagedPlugin plugin, Runnable round) {
+    JitCompilation jit = new JitCompilation(plugin.pid());
+    double share = 1;
+    int rounds = 0;
+    while (rounds < settleRounds && share >= 0.05) {
+      double compiled = jit.seconds();
+      long start = System.nanoTime();
+      round.run();
+      share = (jit.seconds() - compiled) / ((System.nanoTime() - start) / 1e9);
+      rounds++;
+    }
+    return String.format(
+        Locale.ROOT,
+        "then %d rounds of about 10 s until the JIT compiler took %.1f %% of the last round%s",
+        rounds,
+        share * 100,
+        share >= 0.05 ? " (not settled: the figures include compilation)" : "");
   }
 
   private static String graphQLKey() {
@@ -245,8 +276,14 @@ class StorefrontBenchmark {
     long[] graphqlCpu = new long[2];
     long[] jdbcCpu = new long[2];
     OptionalLong dbPid = ProcessCpu.databaseServerPid();
+    String orderSettled;
     try (JdbcOrderBaseline jdbc = new JdbcOrderBaseline(db, ids, linesPerOrder)) {
       orderRun(wrk, plugin, idsFile, run + "-warm", warmup);
+      int[] settleRound = {0};
+      orderSettled =
+          settle(
+              plugin,
+              () -> orderRun(wrk, plugin, idsFile, run + "-settle-" + settleRound[0]++, 10));
       jdbc.run(run + "-jdbc-warm", orderConnections, Math.max(5, warmup / 4));
       for (int round = 0; round < rounds; round++) {
         long[] cpu0 = cpu(ProcessHandle.current().pid(), dbPid);
@@ -290,8 +327,10 @@ class StorefrontBenchmark {
             String.format(
                 "Orders of %d lines (random SKU, category, quantity, price) with unique ids for random"
                     + " existing customers, wrk -t1 -c%d against plain JDBC from %d threads into copies of"
-                    + " the same tables, %d s per round after a %d s warm-up, rounds interleaved.%n%n",
-                linesPerOrder, orderConnections, orderConnections, seconds, warmup));
+                    + " the same tables, %d s per round after a %d s warm-up, rounds interleaved; ",
+                linesPerOrder, orderConnections, orderConnections, seconds, warmup))
+        .append(orderSettled)
+        .append(".\n\n");
     Map<String, List<Wrk.Result>> asResults = new LinkedHashMap<>();
     results.forEach(
         (k, v) -> asResults.put(k, v.stream().map(StorefrontBenchmark::perSecond).toList()));

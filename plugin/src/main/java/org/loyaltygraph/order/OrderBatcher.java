@@ -3,9 +3,10 @@ package org.loyaltygraph.order;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * arrive while a batch is being written share the next one, so the database does one commit and a
  * dozen statements for many orders instead of a dozen for each.
  *
- * <p>Every order still gets its own answer: copies of an order id in one batch are answered as
- * replays after it, an order stored before is answered alone (as a replay), and when a batch fails
- * as a whole (a copy committed by another writer meanwhile, or the database refused it) each of its
- * orders is written again alone, so one order's failure never becomes another's.
+ * <p>A batch holds at most one order per customer, so each order earns at the tier multiplier and
+ * leaves the tier history it would alone (a customer's next order waits for the next batch). Every
+ * order keeps its own answer: an order the batch cannot take as it is (a copy of an id in the same
+ * batch, an id stored before, an unknown customer) or whose batch failed as a whole (a copy
+ * committed meanwhile, a deadlock, any refusal of the database) is handed back to its request's
+ * thread, which writes it alone, so one order's failure is never another's and the writers never
+ * wait on a retry.
  */
 @Component
 class OrderBatcher implements DisposableBean {
@@ -47,10 +51,20 @@ class OrderBatcher implements DisposableBean {
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean stopped;
 
-  private record Submission(OrderWriter.PendingOrder order, CompletableFuture<OrderResult> result) {
+  /** An order waiting for a writer; its result is empty when its own thread must write it. */
+  private record Submission(
+      OrderWriter.PendingOrder order, CompletableFuture<Optional<OrderResult>> result) {
 
     String orderId() {
       return order.input().id();
+    }
+
+    String customerId() {
+      return order.input().customerId();
+    }
+
+    void handBack() {
+      result.complete(Optional.empty());
     }
   }
 
@@ -77,12 +91,14 @@ class OrderBatcher implements DisposableBean {
   }
 
   /**
-   * Writes the order, with others that arrive meanwhile when writer threads are configured; inside
-   * a caller's transaction, in that transaction (so it commits or rolls back with it).
+   * Writes the order, with others that arrive meanwhile when writer threads are configured. Alone
+   * (on this thread): inside a caller's transaction, so it commits or rolls back with it; and an
+   * order whose events stay out of the webhooks (an import), so every batch has one kind.
    */
   OrderResult record(OrderWriter.PendingOrder order) {
     if (writers.isEmpty()
         || stopped
+        || !order.webhooks()
         || TransactionSynchronizationManager.isActualTransactionActive()) {
       return recordAlone(order);
     }
@@ -91,7 +107,7 @@ class OrderBatcher implements DisposableBean {
     if (stopped && queue.remove(submission)) {
       return recordAlone(order); // the writers stopped before taking it
     }
-    return await(submission.result());
+    return await(submission.result()).orElseGet(() -> recordAlone(order));
   }
 
   /**
@@ -123,18 +139,24 @@ class OrderBatcher implements DisposableBean {
 
   private void run() {
     List<Submission> batch = new ArrayList<>();
+    List<Submission> next = new ArrayList<>();
     while (!stopped) {
       try {
-        Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+        if (next.isEmpty()) {
+          Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+        } else {
+          batch.addAll(next);
+          next.clear();
         }
-        batch.add(first);
-        queue.drainTo(batch, maxSize - 1);
-        write(batch);
+        queue.drainTo(batch, maxSize - batch.size());
+        write(batch, next);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       } catch (Throwable unexpected) {
         log.error("order writer failed", unexpected);
         batch.forEach(s -> s.result().completeExceptionally(unexpected));
@@ -142,67 +164,69 @@ class OrderBatcher implements DisposableBean {
         batch.clear();
       }
     }
+    next.forEach(Submission::handBack);
   }
 
-  private void write(List<Submission> batch) {
-    // copies of one id: the first is written, the others answer after it (as its replays)
-    Map<String, Submission> firsts = new LinkedHashMap<>();
-    List<Submission> afterwards = new ArrayList<>();
+  /**
+   * Writes what it can of {@code batch} together; a customer's second order goes to {@code next}.
+   */
+  private void write(List<Submission> batch, List<Submission> next) {
+    Set<String> ids = new HashSet<>();
+    Set<String> customers = new HashSet<>();
+    List<Submission> together = new ArrayList<>();
     for (Submission s : batch) {
-      if (firsts.putIfAbsent(s.orderId(), s) != null) {
-        afterwards.add(s);
+      if (!ids.add(s.orderId())) {
+        s.handBack(); // a copy: answered as a replay once the first is written
+      } else if (s.customerId() != null && !customers.add(s.customerId())) {
+        next.add(s);
+      } else {
+        together.add(s);
       }
     }
-    List<Submission> together = new ArrayList<>(firsts.values());
     if (together.size() > 1) {
-      Set<String> stored = orders.existing(firsts.keySet());
-      for (Submission s : together) {
-        if (stored.contains(s.orderId())) {
-          afterwards.add(s);
-        }
-      }
-      together.removeIf(s -> stored.contains(s.orderId()));
+      Set<String> stored = orders.existing(ids);
+      together.removeIf(
+          s -> {
+            if (stored.contains(s.orderId())) {
+              s.handBack(); // a replay
+              return true;
+            }
+            return false;
+          });
     }
     if (together.size() == 1) {
-      recordAlone(together.get(0)); // the same statements as without a batcher
+      together.get(0).handBack(); // the same statements as without a batcher
     } else if (!together.isEmpty()) {
+      // rows go in in one order, so two batches never wait on each other's keys in a cycle
+      together.sort(Comparator.comparing(Submission::orderId));
       writeTogether(together);
     }
-    afterwards.forEach(this::recordAlone);
   }
 
   private void writeTogether(List<Submission> together) {
     List<OrderResult> results;
     try {
       results =
-          LockConflictRetry.run(
-              () ->
-                  transactions.execute(
-                      status -> writer.write(together.stream().map(Submission::order).toList())));
+          transactions.execute(
+              status -> writer.write(together.stream().map(Submission::order).toList()));
     } catch (RuntimeException failed) {
-      log.debug("a batch of {} orders failed; writing each alone", together.size(), failed);
-      together.forEach(this::recordAlone);
+      log.debug("a batch of {} orders failed; each is written alone", together.size(), failed);
+      together.forEach(Submission::handBack);
       return;
     }
-    batchSizes.record(together.size());
+    int written = 0;
     for (int i = 0; i < together.size(); i++) {
       if (results.get(i).userErrors().isEmpty()) {
-        together.get(i).result().complete(results.get(i));
+        together.get(i).result().complete(Optional.of(results.get(i)));
+        written++;
       } else {
-        recordAlone(together.get(i)); // an unknown customer: maybe a replay of a stored order
+        together.get(i).handBack(); // an unknown customer: maybe a replay of a stored order
       }
     }
+    batchSizes.record(written);
   }
 
-  private void recordAlone(Submission s) {
-    try {
-      s.result().complete(recordAlone(s.order()));
-    } catch (RuntimeException | Error e) {
-      s.result().completeExceptionally(e);
-    }
-  }
-
-  private static OrderResult await(CompletableFuture<OrderResult> result) {
+  private static Optional<OrderResult> await(CompletableFuture<Optional<OrderResult>> result) {
     try {
       return result.get();
     } catch (ExecutionException e) {
@@ -219,12 +243,16 @@ class OrderBatcher implements DisposableBean {
     }
   }
 
+  /** Lets each writer finish its batch, then hands what is still queued back to its thread. */
   @Override
-  public void destroy() {
+  public void destroy() throws InterruptedException {
     stopped = true;
-    writers.forEach(Thread::interrupt);
+    for (Thread w : writers) {
+      w.join(10_000);
+      w.interrupt();
+    }
     for (Submission left; (left = queue.poll()) != null; ) {
-      left.result().completeExceptionally(new IllegalStateException("the service is stopping"));
+      left.handBack();
     }
   }
 }

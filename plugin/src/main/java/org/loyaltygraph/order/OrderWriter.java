@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -72,6 +70,12 @@ class OrderWriter {
                 .filter(p -> !p.input().isGuest())
                 .map(p -> p.input().customerId())
                 .collect(Collectors.toSet()));
+    if (new HashSet<>(customerIds.values()).size() < customerIds.size()) {
+      // two ids of one merged customer: its orders would not earn and count as they do alone
+      throw new IllegalStateException("a batch holds two orders of one customer");
+    }
+    // the tier is read under the account lock, as the previous order of the customer left it
+    ledger.lockAccounts(customerIds.values());
     Map<String, BigDecimal> tierMultipliers =
         earning.tierMultipliers(new HashSet<>(customerIds.values()));
     OrderResult[] results = new OrderResult[pending.size()];
@@ -205,20 +209,18 @@ class OrderWriter {
         p.deduction().total());
   }
 
-  /** The lots of the customers' orders, by order id; one call per rules version in the batch. */
+  /** The lots of the customers' orders, by order id. */
   private Map<String, Long> earn(List<PendingOrder> pending, List<Order> priced) {
-    Map<EarningRules, List<PointsLedger.Earning>> byRules = new LinkedHashMap<>();
+    List<PointsLedger.Earning> earnings = new ArrayList<>();
     for (int i = 0; i < pending.size(); i++) {
       Order o = priced.get(i);
       if (o.customerId() != null) {
-        byRules
-            .computeIfAbsent(pending.get(i).rules(), r -> new ArrayList<>())
-            .add(new PointsLedger.Earning(o.customerId(), o.id(), o.pointsEarned(), o.placedAt()));
+        earnings.add(
+            new PointsLedger.Earning(
+                o.customerId(), o.id(), o.pointsEarned(), o.placedAt(), pending.get(i).rules()));
       }
     }
-    Map<String, Long> lotIds = new HashMap<>();
-    byRules.forEach((rules, earnings) -> lotIds.putAll(ledger.earnAll("ORDER", earnings, rules)));
-    return lotIds;
+    return ledger.earnAll("ORDER", earnings);
   }
 
   private static BigDecimal rate(PendingOrder p) {

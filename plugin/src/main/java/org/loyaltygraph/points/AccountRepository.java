@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,6 +53,18 @@ class AccountRepository {
                 + " lifetime_earned = lifetime_earned + ?, updated_at = ?")
         .params(customerId, points, points, at, points, points, at)
         .update();
+  }
+
+  /**
+   * Creates the customers' rows where needed and locks them until the transaction ends, in customer
+   * order, in one statement.
+   */
+  void lockAll(Collection<String> customerIds, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    jdbcTemplate.batchUpdate(
+        "INSERT INTO points_account (customer_id, updated_at) VALUES (?, ?)"
+            + " ON DUPLICATE KEY UPDATE customer_id = customer_id",
+        new TreeSet<>(customerIds).stream().map(id -> new Object[] {id, at}).toList());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.loyaltygraph.points;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +78,24 @@ public class PointsLedger {
     return lotId;
   }
 
-  /** Points one source earned for a customer at {@code earnedAt}: an input of {@link #earnAll}. */
-  public record Earning(String customerId, String sourceId, long points, Instant earnedAt) {}
+  /**
+   * Locks the customers' accounts for the rest of the transaction (creating them where needed), in
+   * customer order: taken first by an order, it makes a customer's concurrent orders run one after
+   * another, each seeing the tier the previous one reached.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void lockAccounts(Collection<String> customerIds) {
+    if (!customerIds.isEmpty()) {
+      accounts.lockAll(customerIds, clock.instant());
+    }
+  }
+
+  /**
+   * Points one source earned for a customer at {@code earnedAt}, under {@code rules} (which set
+   * when they mature and expire): an input of {@link #earnAll}.
+   */
+  public record Earning(
+      String customerId, String sourceId, long points, Instant earnedAt, EarningRules rules) {}
 
   /**
    * {@link #earn} for several sources of one type (orders written together): one statement for the
@@ -86,14 +103,14 @@ public class PointsLedger {
    * that earned nothing have none.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Map<String, Long> earnAll(String sourceType, List<Earning> earnings, EarningRules rules) {
+  public Map<String, Long> earnAll(String sourceType, List<Earning> earnings) {
     List<Earning> earning = earnings.stream().filter(e -> e.points() > 0).toList();
     if (earning.size() <= 1) {
       Map<String, Long> ids = new HashMap<>();
       for (Earning e : earning) {
         ids.put(
             e.sourceId(),
-            earn(e.customerId(), sourceType, e.sourceId(), e.points(), e.earnedAt(), rules));
+            earn(e.customerId(), sourceType, e.sourceId(), e.points(), e.earnedAt(), e.rules()));
       }
       return ids;
     }
@@ -103,7 +120,7 @@ public class PointsLedger {
     List<LotRepository.NewLot> newLots = new ArrayList<>();
     for (Earning e : earning) {
       byCustomer.merge(e.customerId(), e.points(), Long::sum);
-      Instant availableAt = rules.availableAt(e.earnedAt());
+      Instant availableAt = e.rules().availableAt(e.earnedAt());
       if (!availableAt.isAfter(now)) {
         due.add(e.customerId());
       }
@@ -114,7 +131,7 @@ public class PointsLedger {
               e.points(),
               PointsLot.Status.PENDING,
               availableAt,
-              rules.expiresAt(availableAt)));
+              e.rules().expiresAt(availableAt)));
     }
     accounts.addPendingAll(byCustomer, now);
     Map<String, Long> ids = lots.insertAll(sourceType, newLots, now);

@@ -27,6 +27,12 @@ import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
 import org.loyaltygraph.testing.TestProgram;
+import org.loyaltygraph.tier.Tier;
+import org.loyaltygraph.tier.TierDraft;
+import org.loyaltygraph.tier.TierProgram;
+import org.loyaltygraph.tier.TierProgramEdit;
+import org.loyaltygraph.tier.TierResult;
+import org.loyaltygraph.tier.TierService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +49,7 @@ class OrderBatchingTest {
   @Autowired EarningRulesService rules;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired TierService tiers;
 
   Storefront shop;
   Ledger ledger;
@@ -142,6 +149,73 @@ class OrderBatchingTest {
                   customer))
           .isEqualTo(1);
     }
+  }
+
+  @Test
+  void aCustomersConcurrentOrdersEarnAndClimbTiersAsTheyWouldOneAfterAnother() throws Exception {
+    List<String> tierIds = new ArrayList<>();
+    String prefix = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      for (Tier existing : tiers.tiers()) {
+        assertThat(tiers.delete(existing.id()).userErrors()).isEmpty();
+      }
+      assertThat(
+              tiers
+                  .updateProgram(
+                      new TierProgramEdit(
+                          TierProgram.Basis.SPEND, TierProgram.Window.ROLLING, 12, 0, "UTC"))
+                  .userErrors())
+          .isEmpty();
+      tierIds.add(tier(prefix + "-silver", 10_000, "2"));
+      tierIds.add(tier(prefix + "-gold", 25_000, "3"));
+      List<String> customers = new ArrayList<>();
+      List<Map<String, Object>> orders = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        customers.add(shop.newCustomer());
+      }
+      for (int i = 0; i < 6; i++) {
+        for (String customer : customers) {
+          orders.add(
+              order(
+                  "o-" + UUID.randomUUID(),
+                  customer,
+                  clock.instant(),
+                  "USD",
+                  List.of(line("a", "SKU-1", "general", 1, 6_000))));
+        }
+      }
+
+      List<JsonNode> answers = all(orders.size(), i -> shop.recordOrder(orders.get(i)));
+
+      // one after another, whatever the order: 60 + 60 (Silver at 120.00) + 3 x 120 (Gold at
+      // 300.00) + 180
+      assertThat(answers).allSatisfy(a -> assertThat(a.path("userErrors").isEmpty()).isTrue());
+      for (String customer : customers) {
+        assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(660);
+        assertThat(ledger.count("SELECT COUNT(*) FROM tier_change WHERE customer_id = ?", customer))
+            .isEqualTo(2);
+        assertThat(
+                ledger.count(
+                    "SELECT COUNT(*) FROM outbox_event WHERE customer_id = ? AND type = ?",
+                    customer,
+                    "tier.changed"))
+            .isEqualTo(2);
+        ledger.assertConsistent(customer);
+      }
+    } finally {
+      for (String id : tierIds) {
+        tiers.delete(id);
+      }
+      tiers.updateProgram(
+          new TierProgramEdit(TierProgram.Basis.SPEND, TierProgram.Window.ROLLING, 12, 30, "UTC"));
+    }
+  }
+
+  private String tier(String id, long threshold, String multiplier) {
+    TierResult result =
+        tiers.create(new TierDraft(id, id, threshold, multiplier, false, List.of()));
+    assertThat(result.userErrors()).isEmpty();
+    return id;
   }
 
   @Test
