@@ -27,7 +27,7 @@ final class JitCompilation {
       if (kv.length != 2) {
         continue;
       }
-      if (kv[0].equals("sun.ci.totalTime")) {
+      if (kv[0].equals("java.ci.totalTime") || kv[0].equals("sun.ci.totalTime")) {
         ticks = Long.parseLong(kv[1].trim());
       } else if (kv[0].equals("sun.os.hrt.frequency")) {
         frequency = Long.parseLong(kv[1].trim());

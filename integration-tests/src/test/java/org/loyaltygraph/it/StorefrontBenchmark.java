@@ -49,7 +49,7 @@ class StorefrontBenchmark {
   // long enough for the JIT: orderRecord ran at half its steady rate after 24 s
   private final int warmup = Integer.getInteger("benchmark.warmup", 60);
   // after the warm-up, rounds of more load until the JIT compiler uses under 5 % of the time
-  private final int settleRounds = Integer.getInteger("benchmark.settle-rounds", 12);
+  private final int settleRounds = Integer.getInteger("benchmark.settle-rounds", 30);
   private final int seconds = Integer.getInteger("benchmark.seconds", 8);
   private final int rounds = Integer.getInteger("benchmark.rounds", 3);
   private final int readConnections = Integer.getInteger("benchmark.read-connections", 8);

@@ -12,15 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.points.EarningRulesService;
+import org.loyaltygraph.testing.Concurrently;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
@@ -53,7 +48,6 @@ class OrderBatchingTest {
 
   Storefront shop;
   Ledger ledger;
-  ExecutorService pool;
 
   @BeforeEach
   void setUp() {
@@ -61,13 +55,6 @@ class OrderBatchingTest {
     TestProgram.standard(rules);
     shop = new Storefront(graphql);
     ledger = new Ledger(jdbc);
-    pool = Executors.newFixedThreadPool(16);
-  }
-
-  @AfterEach
-  void tearDown() throws InterruptedException {
-    pool.shutdownNow();
-    pool.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -96,7 +83,8 @@ class OrderBatchingTest {
       spendByCustomer.merge(customer, quantity * price + 999, Long::sum);
     }
 
-    List<JsonNode> answers = all(orders.size(), i -> shop.recordOrder(orders.get(i)));
+    List<JsonNode> answers =
+        Concurrently.all(16, orders.size(), i -> shop.recordOrder(orders.get(i)));
 
     assertThat(answers).allSatisfy(a -> assertThat(a.path("userErrors").isEmpty()).isTrue());
     assertThat(batches.count()).as("batches of more than one order").isGreaterThan(batchesBefore);
@@ -185,7 +173,8 @@ class OrderBatchingTest {
         }
       }
 
-      List<JsonNode> answers = all(orders.size(), i -> shop.recordOrder(orders.get(i)));
+      List<JsonNode> answers =
+          Concurrently.all(16, orders.size(), i -> shop.recordOrder(orders.get(i)));
 
       // one after another, whatever the order: 60 + 60 (Silver at 120.00) + 3 x 120 (Gold at
       // 300.00) + 180
@@ -249,7 +238,7 @@ class OrderBatchingTest {
           });
     }
 
-    List<JsonNode> answers = all(sent.size(), i -> shop.recordOrder(sent.get(i)));
+    List<JsonNode> answers = Concurrently.all(16, sent.size(), i -> shop.recordOrder(sent.get(i)));
 
     // one content won the id: its copies answer it, the other content's are refused
     long stored =
@@ -279,22 +268,5 @@ class OrderBatchingTest {
             ledger.count("SELECT COUNT(*) FROM customer_order WHERE customer_id LIKE 'nobody-%'"))
         .isZero();
     ledger.assertConsistent(customer);
-  }
-
-  private interface Call {
-    JsonNode apply(int i) throws Exception;
-  }
-
-  private List<JsonNode> all(int n, Call call) throws Exception {
-    List<Callable<JsonNode>> calls = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int index = i;
-      calls.add(() -> call.apply(index));
-    }
-    List<JsonNode> answers = new ArrayList<>();
-    for (Future<JsonNode> f : pool.invokeAll(calls)) {
-      answers.add(f.get());
-    }
-    return answers;
   }
 }

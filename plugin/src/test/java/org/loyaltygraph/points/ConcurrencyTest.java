@@ -5,19 +5,12 @@ import static org.loyaltygraph.testing.Storefront.line;
 import static org.loyaltygraph.testing.Storefront.order;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.testing.Concurrently;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
@@ -41,7 +34,6 @@ class ConcurrencyTest {
 
   Storefront shop;
   Ledger ledger;
-  ExecutorService pool;
 
   @BeforeEach
   void setUp() {
@@ -49,13 +41,6 @@ class ConcurrencyTest {
     TestProgram.standard(rules);
     shop = new Storefront(graphql);
     ledger = new Ledger(jdbc);
-    pool = Executors.newFixedThreadPool(16);
-  }
-
-  @AfterEach
-  void tearDown() throws InterruptedException {
-    pool.shutdownNow();
-    pool.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -69,7 +54,7 @@ class ConcurrencyTest {
             "USD",
             List.of(line("a", "TV", "tech", 1, 49_999)));
 
-    List<JsonNode> answers = all(1000, i -> shop.recordOrder(order));
+    List<JsonNode> answers = Concurrently.all(16, 1000, i -> shop.recordOrder(order));
 
     assertThat(answers).allSatisfy(a -> assertThat(a.path("userErrors").isEmpty()).isTrue());
     assertThat(answers).extracting(a -> a.at("/order/pointsEarned").asLong()).containsOnly(499L);
@@ -94,7 +79,8 @@ class ConcurrencyTest {
             true));
     adjustments.adjust(customer, 100, "welcome", "welcome-" + customer, "test");
 
-    List<JsonNode> answers = all(100, i -> shop.redeem(customer, "ten-points", "k-" + i));
+    List<JsonNode> answers =
+        Concurrently.all(16, 100, i -> shop.redeem(customer, "ten-points", "k-" + i));
 
     long succeeded = answers.stream().filter(a -> a.path("userErrors").isEmpty()).count();
     assertThat(succeeded).isEqualTo(10);
@@ -120,7 +106,7 @@ class ConcurrencyTest {
     adjustments.adjust(customer, 50, "welcome", "welcome-" + customer, "test");
     String code = shop.redeem(customer, "five-off", "once").at("/discountCode/code").asString();
 
-    List<JsonNode> answers = all(20, i -> shop.consumeCode(code, "checkout-" + i));
+    List<JsonNode> answers = Concurrently.all(16, 20, i -> shop.consumeCode(code, "checkout-" + i));
 
     assertThat(answers.stream().filter(a -> a.path("userErrors").isEmpty())).hasSize(1);
     assertThat(answers.stream().filter(a -> !a.path("userErrors").isEmpty()))
@@ -135,30 +121,5 @@ class ConcurrencyTest {
                 .isEmpty())
         .as("the winning order may replay its checkout")
         .isTrue();
-  }
-
-  interface Call {
-    JsonNode run(int i) throws Exception;
-  }
-
-  /** Runs n calls on 16 threads, all released at once; answers every result in call order. */
-  private List<JsonNode> all(int n, Call call) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<JsonNode>> futures = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int index = i;
-      Callable<JsonNode> task =
-          () -> {
-            start.await();
-            return call.run(index);
-          };
-      futures.add(pool.submit(task));
-    }
-    start.countDown();
-    List<JsonNode> results = new ArrayList<>();
-    for (Future<JsonNode> f : futures) {
-      results.add(f.get(120, TimeUnit.SECONDS));
-    }
-    return results;
   }
 }

@@ -1,0 +1,51 @@
+package org.loyaltygraph.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/** Calls made from many threads at once, for the tests of what concurrent callers see. */
+public final class Concurrently {
+
+  private Concurrently() {}
+
+  /** One call; {@code i} is its index among all of them. */
+  public interface Call {
+    JsonNode run(int i) throws Exception;
+  }
+
+  /**
+   * Runs n calls on {@code threads} threads, all released at once; answers the results in order.
+   */
+  public static List<JsonNode> all(int threads, int n, Call call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<JsonNode>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        Callable<JsonNode> task =
+            () -> {
+              start.await();
+              return call.run(index);
+            };
+        futures.add(pool.submit(task));
+      }
+      start.countDown();
+      List<JsonNode> results = new ArrayList<>();
+      for (Future<JsonNode> f : futures) {
+        results.add(f.get(120, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+}
