@@ -88,11 +88,6 @@ class OrderRepository {
         .list();
   }
 
-  /** Inserts the order and its lines; a second insert of the same id fails on the primary key. */
-  void insert(Order o, Instant now) {
-    insertAll(List.of(o), now);
-  }
-
   /**
    * Inserts orders and their lines in two statements; any id stored before fails the first (on the
    * primary key), and nothing is written.

@@ -42,20 +42,6 @@ class AccountRepository {
   }
 
   /**
-   * Adds newly earned pending points in one statement that also creates the row if needed; like
-   * {@link #lock}, it holds the row's lock until the transaction ends.
-   */
-  void addPending(String customerId, long points, Instant now) {
-    Timestamp at = Timestamp.from(now);
-    jdbc.sql(
-            "INSERT INTO points_account (customer_id, pending, lifetime_earned, updated_at)"
-                + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE pending = pending + ?,"
-                + " lifetime_earned = lifetime_earned + ?, updated_at = ?")
-        .params(customerId, points, points, at, points, points, at)
-        .update();
-  }
-
-  /**
    * Creates the customers' rows where needed and locks them until the transaction ends, in customer
    * order, in one statement.
    */
@@ -68,8 +54,9 @@ class AccountRepository {
   }
 
   /**
-   * {@link #addPending} for several customers in one statement, their rows written (and locked) in
-   * customer order, so two such statements never wait on each other in a cycle.
+   * Adds newly earned pending points for customers in one statement that also creates their rows
+   * where needed and, like {@link #lock}, holds their locks until the transaction ends; rows are
+   * written in customer order, so two such statements never wait on each other in a cycle.
    */
   void addPendingAll(Map<String, Long> pointsByCustomer, Instant now) {
     Timestamp at = Timestamp.from(now);

@@ -57,7 +57,7 @@ public class PointsLedger {
       return null;
     }
     Instant now = clock.instant();
-    accounts.addPending(customerId, points, now);
+    accounts.addPendingAll(Map.of(customerId, points), now);
     Instant availableAt = rules.availableAt(earnedAt);
     long lotId =
         lots.insert(

@@ -86,24 +86,6 @@ class TierActivityRepository {
     return true;
   }
 
-  /**
-   * One customer's activity in [start, end), oldest first (a null end: no upper bound), as last
-   * committed whatever the isolation level: a locking read, by the evaluation that holds the
-   * customer's state lock.
-   */
-  List<QualifyingActivity> inWindowLatest(String customerId, Instant start, Instant end) {
-    return jdbc.sql(
-            "SELECT occurred_at, spend_delta, points_delta FROM tier_activity"
-                + " WHERE customer_id = :id AND occurred_at >= :start"
-                + (end == null ? "" : " AND occurred_at < :end")
-                + " ORDER BY occurred_at FOR UPDATE")
-        .param("id", customerId)
-        .param("start", Timestamp.from(start))
-        .param("end", end == null ? null : Timestamp.from(end))
-        .query((rs, row) -> map(rs))
-        .list();
-  }
-
   /** The activity of several customers in [start, end), each list oldest first. */
   Map<String, List<QualifyingActivity>> inWindow(
       Collection<String> customerIds, Instant start, Instant end) {

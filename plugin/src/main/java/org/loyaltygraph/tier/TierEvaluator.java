@@ -162,8 +162,10 @@ class TierEvaluator {
       boolean webhooks) {
     TierProgram program = config.program();
     List<QualifyingActivity> window =
-        activity.inWindowLatest(
-            state.customerId(), program.windowStart(now), program.windowEnd(now));
+        activity
+            .lockInWindow(
+                List.of(state.customerId()), program.windowStart(now), program.windowEnd(now))
+            .getOrDefault(state.customerId(), List.of());
     states.save(evaluated(state, config, now, trigger, deleted, window, webhooks), now);
   }
 

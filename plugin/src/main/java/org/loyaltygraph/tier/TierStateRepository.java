@@ -40,36 +40,9 @@ class TierStateRepository {
     jdbc.sql("DELETE FROM tier_state WHERE customer_id = ?").param(customerId).update();
   }
 
-  /** Creates the customer's row unless it exists; a no-op (not an error) when it does. */
-  void createIfAbsent(String customerId, Instant now) {
-    jdbc.sql(
-            "INSERT INTO tier_state ("
-                + COLUMNS
-                + ", evaluated_at) VALUES (?, NULL, 0, NULL, NULL, 0, ?)"
-                + " ON DUPLICATE KEY UPDATE customer_id = customer_id")
-        .params(customerId, Timestamp.from(now))
-        .update();
-  }
-
-  /**
-   * Locks the customer's row, creating it first when missing: one statement for a customer seen
-   * before, three for a new one.
-   */
+  /** Locks the customer's row, creating it first when missing (see {@link #lockOrCreateAll}). */
   TierState lockOrCreate(String customerId, Instant now) {
-    return lock(customerId)
-        .orElseGet(
-            () -> {
-              createIfAbsent(customerId, now);
-              return lock(customerId).orElseThrow();
-            });
-  }
-
-  /** Locks the customer's row until the transaction ends: one evaluation at a time. */
-  Optional<TierState> lock(String customerId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM tier_state WHERE customer_id = ? FOR UPDATE")
-        .param(customerId)
-        .query(TierStateRepository::map)
-        .optional();
+    return lockOrCreateAll(List.of(customerId), now).get(customerId);
   }
 
   Optional<TierState> find(String customerId) {
