@@ -27,8 +27,9 @@ class TierActivityRepository {
     this.jdbcTemplate = jdbcTemplate;
   }
 
-  void reassign(String fromCustomer, String toCustomer) {
-    jdbc.sql("UPDATE tier_activity SET customer_id = ? WHERE customer_id = ?")
+  /** Moves a customer's activity to another; answers how many rows moved. */
+  int reassign(String fromCustomer, String toCustomer) {
+    return jdbc.sql("UPDATE tier_activity SET customer_id = ? WHERE customer_id = ?")
         .params(toCustomer, fromCustomer)
         .update();
   }
@@ -86,35 +87,21 @@ class TierActivityRepository {
     return true;
   }
 
-  /** The activity of several customers in [start, end), each list oldest first. */
+  /** The activity of several customers in the program's window at {@code now}, oldest first. */
   Map<String, List<QualifyingActivity>> inWindow(
-      Collection<String> customerIds, Instant start, Instant end) {
-    return inWindow(customerIds, start, end, false);
-  }
-
-  /**
-   * {@link #inWindow} as a locking read, for evaluations (which hold the customers' state rows):
-   * the rows as last committed, whatever the isolation level.
-   */
-  Map<String, List<QualifyingActivity>> lockInWindow(
-      Collection<String> customerIds, Instant start, Instant end) {
-    return inWindow(customerIds, start, end, true);
-  }
-
-  private Map<String, List<QualifyingActivity>> inWindow(
-      Collection<String> customerIds, Instant start, Instant end, boolean forUpdate) {
+      Collection<String> customerIds, TierProgram program, Instant now) {
     Map<String, List<QualifyingActivity>> byCustomer = new HashMap<>();
     if (customerIds.isEmpty()) {
       return byCustomer;
     }
+    Instant end = program.windowEnd(now);
     jdbc.sql(
             "SELECT customer_id, occurred_at, spend_delta, points_delta FROM tier_activity"
                 + " WHERE customer_id IN (:ids) AND occurred_at >= :start"
                 + (end == null ? "" : " AND occurred_at < :end")
-                + " ORDER BY customer_id, occurred_at"
-                + (forUpdate ? " FOR UPDATE" : ""))
+                + " ORDER BY customer_id, occurred_at")
         .param("ids", customerIds)
-        .param("start", Timestamp.from(start))
+        .param("start", Timestamp.from(program.windowStart(now)))
         .param("end", end == null ? null : Timestamp.from(end))
         .query(
             (RowCallbackHandler)
@@ -123,6 +110,40 @@ class TierActivityRepository {
                         .computeIfAbsent(rs.getString("customer_id"), id -> new ArrayList<>())
                         .add(map(rs)));
     return byCustomer;
+  }
+
+  /**
+   * The windows of several customers at {@code now}, summed by the database, for evaluations (which
+   * hold the customers' state rows): a locking read, so the rows are as last committed whatever the
+   * isolation level. Customers without activity in the window are missing.
+   */
+  Map<String, QualifyingWindow> lockWindows(
+      Collection<String> customerIds, TierProgram program, Instant now) {
+    Map<String, QualifyingWindow> windows = new HashMap<>();
+    if (customerIds.isEmpty()) {
+      return windows;
+    }
+    Instant end = program.windowEnd(now);
+    jdbc.sql(
+            "SELECT customer_id, SUM(spend_delta) AS spend, SUM(points_delta) AS points,"
+                + " MIN(occurred_at) AS oldest FROM tier_activity"
+                + " WHERE customer_id IN (:ids) AND occurred_at >= :start"
+                + (end == null ? "" : " AND occurred_at < :end")
+                + " GROUP BY customer_id FOR UPDATE")
+        .param("ids", customerIds)
+        .param("start", Timestamp.from(program.windowStart(now)))
+        .param("end", end == null ? null : Timestamp.from(end))
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    windows.put(
+                        rs.getString("customer_id"),
+                        QualifyingWindow.of(
+                            rs.getLong("spend"),
+                            rs.getLong("points"),
+                            rs.getTimestamp("oldest").toInstant(),
+                            program)));
+    return windows;
   }
 
   private static QualifyingActivity map(ResultSet rs) throws SQLException {

@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -65,13 +66,19 @@ class TierEvaluator {
     if (!activity.recordIfNew(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now)) {
       return;
     }
-    evaluate(state, catalog.current(), now, trigger, null, webhooks);
+    TierConfiguration config = catalog.current();
+    QualifyingWindow window =
+        state
+            .windowWith(
+                List.of(new QualifyingActivity(occurredAt, spendDelta, pointsDelta)), config, now)
+            .orElseGet(() -> readWindow(customerId, config, now));
+    states.save(evaluated(state, config, now, trigger, null, window, webhooks));
   }
 
   /**
    * {@link #record} for new sources of several customers (orders written together): the customers'
-   * rows are locked in one statement, appended to in one and read in one, and each customer is
-   * evaluated once with all of its new rows. Joins the caller's transaction.
+   * rows are locked in one statement and appended to in one, and each customer is evaluated once
+   * with all of its new rows. Joins the caller's transaction.
    */
   @Transactional
   public void recordAll(
@@ -80,16 +87,27 @@ class TierEvaluator {
       return;
     }
     Instant now = clock.instant();
-    Set<String> customerIds = new TreeSet<>();
-    rows.forEach(r -> customerIds.add(r.customerId()));
-    Map<String, TierState> locked = states.lockOrCreateAll(customerIds, now);
+    Map<String, List<QualifyingActivity>> added = new TreeMap<>();
+    for (TierActivityRepository.NewActivity r : rows) {
+      added
+          .computeIfAbsent(r.customerId(), id -> new ArrayList<>())
+          .add(new QualifyingActivity(r.occurredAt(), r.spendDelta(), r.pointsDelta()));
+    }
+    Map<String, TierState> locked = states.lockOrCreateAll(added.keySet(), now);
     activity.insertAll(rows, now);
     TierConfiguration config = catalog.current();
-    TierProgram program = config.program();
-    Map<String, List<QualifyingActivity>> windows =
-        activity.lockInWindow(customerIds, program.windowStart(now), program.windowEnd(now));
+    // the stored windows plus the new rows; only customers whose window rolled are read
+    Map<String, QualifyingWindow> windows = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    added.forEach(
+        (customerId, activities) ->
+            locked
+                .get(customerId)
+                .windowWith(activities, config, now)
+                .ifPresentOrElse(w -> windows.put(customerId, w), () -> unknown.add(customerId)));
+    windows.putAll(activity.lockWindows(unknown, config.program(), now));
     List<TierState> evaluated = new ArrayList<>();
-    for (String customerId : customerIds) {
+    for (String customerId : added.keySet()) {
       evaluated.add(
           evaluated(
               locked.get(customerId),
@@ -97,21 +115,27 @@ class TierEvaluator {
               now,
               trigger,
               null,
-              windows.getOrDefault(customerId, List.of()),
+              windows.getOrDefault(customerId, QualifyingWindow.EMPTY),
               webhooks));
     }
-    states.saveAll(evaluated, now);
+    states.saveAll(evaluated);
   }
 
-  /** Moves activity of a merged customer to the survivor and evaluates the survivor. */
+  /**
+   * Moves activity of a merged customer to the survivor and evaluates the survivor, with its whole
+   * window read (the moved rows are not in its stored one).
+   */
   @Transactional
   public void merge(String survivorId, String mergedId) {
     Instant now = clock.instant();
-    states.lockOrCreate(survivorId, now);
-    activity.reassign(mergedId, survivorId);
+    TierState survivor = states.lockOrCreate(survivorId, now);
+    int moved = activity.reassign(mergedId, survivorId);
     states.delete(mergedId);
-    // a zero-valued activity marks the merge (replay-safe) and evaluates with the moved rows
-    record(survivorId, "merge:" + mergedId, now, 0, 0, TierRules.Trigger.MERGE, true);
+    // a zero-valued activity marks the merge; a replay that moved nothing changes nothing
+    boolean marked = activity.recordIfNew(survivorId, "merge:" + mergedId, now, 0, 0, now);
+    if (marked || moved > 0) {
+      evaluate(survivor, catalog.current(), now, TierRules.Trigger.MERGE, null, true);
+    }
   }
 
   /**
@@ -160,13 +184,14 @@ class TierEvaluator {
       TierRules.Trigger trigger,
       Tier deleted,
       boolean webhooks) {
-    TierProgram program = config.program();
-    List<QualifyingActivity> window =
-        activity
-            .lockInWindow(
-                List.of(state.customerId()), program.windowStart(now), program.windowEnd(now))
-            .getOrDefault(state.customerId(), List.of());
-    states.save(evaluated(state, config, now, trigger, deleted, window, webhooks), now);
+    QualifyingWindow window = readWindow(state.customerId(), config, now);
+    states.save(evaluated(state, config, now, trigger, deleted, window, webhooks));
+  }
+
+  private QualifyingWindow readWindow(String customerId, TierConfiguration config, Instant now) {
+    return activity
+        .lockWindows(List.of(customerId), config.program(), now)
+        .getOrDefault(customerId, QualifyingWindow.EMPTY);
   }
 
   /**
@@ -179,7 +204,7 @@ class TierEvaluator {
       Instant now,
       TierRules.Trigger trigger,
       Tier deleted,
-      List<QualifyingActivity> window,
+      QualifyingWindow window,
       boolean webhooks) {
     String customerId = state.customerId();
     Tier held = null;
@@ -212,7 +237,10 @@ class TierEvaluator {
         outcome.qualifyingAmount(),
         outcome.graceEndsAt(),
         outcome.nextEvaluationAt(),
-        config.rulesVersion());
+        config.rulesVersion(),
+        now,
+        window.rollsAt(),
+        true);
   }
 
   /** The held tier as the history last recorded it, for a tier deleted since. */

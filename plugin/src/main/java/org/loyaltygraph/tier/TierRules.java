@@ -54,11 +54,11 @@ final class TierRules {
       Tier held,
       boolean heldVanished,
       Instant graceEndsAt,
-      List<QualifyingActivity> window,
+      QualifyingWindow window,
       Instant now,
       Trigger trigger) {
     TierProgram program = config.program();
-    long amount = sum(window, program);
+    long amount = window.amount();
     Tier qualified = config.qualifiedFor(amount);
     Tier tier = held;
     Instant grace = graceEndsAt;
@@ -84,7 +84,7 @@ final class TierRules {
       grace = null;
       reason = GRACE_EXPIRED;
     }
-    Instant next = earliest(nextRoll(window, program), grace);
+    Instant next = earliest(window.rollsAt(), grace);
     return new Outcome(tier, amount, grace, next, reason);
   }
 
@@ -101,10 +101,11 @@ final class TierRules {
       Instant graceEndsAt,
       List<QualifyingActivity> window) {
     TierProgram program = config.program();
-    long amount = sum(window, program);
+    QualifyingWindow summary = QualifyingWindow.of(window, program);
+    long amount = summary.amount();
     Tier next = config.above(held);
     long toNext = next == null ? 0 : Math.max(0, next.threshold() - amount);
-    Instant nextEvaluation = earliest(nextRoll(window, program), graceEndsAt);
+    Instant nextEvaluation = earliest(summary.rollsAt(), graceEndsAt);
     long toKeep = 0;
     if (held != null) {
       long remaining =
@@ -113,23 +114,6 @@ final class TierRules {
     }
     return new TierStanding(
         customerId, held, amount, next, toNext, toKeep, nextEvaluation, graceEndsAt);
-  }
-
-  static long sum(List<QualifyingActivity> window, TierProgram program) {
-    long total = 0;
-    for (QualifyingActivity a : window) {
-      total = Math.addExact(total, a.amount(program.basis()));
-    }
-    return total;
-  }
-
-  /** When the oldest activity of the window rolls out, or null for an empty window. */
-  static Instant nextRoll(List<QualifyingActivity> window, TierProgram program) {
-    Instant next = null;
-    for (QualifyingActivity a : window) {
-      next = earliest(next, program.dropsOutAt(a.occurredAt()));
-    }
-    return next;
   }
 
   /** The part of today's window that still counts at {@code at}. */

@@ -229,8 +229,7 @@ public class TierService implements EarningMultiplierSource {
     TierProgram program = config.program();
     Instant now = clock.instant();
     Map<String, TierState> stored = states.findAll(customerIds);
-    Map<String, List<QualifyingActivity>> windows =
-        activity.inWindow(customerIds, program.windowStart(now), program.windowEnd(now));
+    Map<String, List<QualifyingActivity>> windows = activity.inWindow(customerIds, program, now);
     Map<String, TierStanding> result = new LinkedHashMap<>();
     for (String id : customerIds) {
       List<QualifyingActivity> window = windows.getOrDefault(id, List.of());
@@ -238,12 +237,13 @@ public class TierService implements EarningMultiplierSource {
       // never evaluated, or holding a tier deleted a moment ago: show what evaluation would give
       Tier held =
           state == null
-              ? config.qualifiedFor(TierRules.sum(window, program))
+              ? config.qualifiedFor(QualifyingWindow.of(window, program).amount())
               : state.tierId() == null
                   ? null
                   : config
                       .tier(state.tierId())
-                      .orElseGet(() -> config.qualifiedFor(TierRules.sum(window, program)));
+                      .orElseGet(
+                          () -> config.qualifiedFor(QualifyingWindow.of(window, program).amount()));
       result.put(
           id,
           TierRules.standing(id, config, held, state == null ? null : state.graceEndsAt(), window));

@@ -22,11 +22,14 @@ import org.springframework.stereotype.Repository;
 class TierStateRepository {
 
   private static final String COLUMNS =
-      "customer_id, tier_id, qualifying_amount, grace_ends_at, next_evaluation_at, rules_version";
+      "customer_id, tier_id, qualifying_amount, grace_ends_at, next_evaluation_at, rules_version,"
+          + " evaluated_at, window_rolls_at, window_summed_at";
 
+  // the window summed by this evaluation: window_summed_at = evaluated_at
   private static final String SAVE =
       "UPDATE tier_state SET tier_id = ?, qualifying_amount = ?, grace_ends_at = ?,"
-          + " next_evaluation_at = ?, rules_version = ?, evaluated_at = ? WHERE customer_id = ?";
+          + " next_evaluation_at = ?, rules_version = ?, evaluated_at = ?, window_rolls_at = ?,"
+          + " window_summed_at = ? WHERE customer_id = ?";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -62,10 +65,11 @@ class TierStateRepository {
     if (locked.size() < ids.size()) {
       List<String> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
       Timestamp at = Timestamp.from(now);
+      // no window summed yet: the first evaluation reads it
       jdbcTemplate.batchUpdate(
           "INSERT INTO tier_state ("
               + COLUMNS
-              + ", evaluated_at) VALUES (?, NULL, 0, NULL, NULL, 0, ?)"
+              + ") VALUES (?, NULL, 0, NULL, NULL, 0, ?, NULL, NULL)"
               + " ON DUPLICATE KEY UPDATE customer_id = customer_id",
           missing.stream().map(id -> new Object[] {id, at}).toList());
       locked.putAll(lockAll(missing));
@@ -87,23 +91,8 @@ class TierStateRepository {
   }
 
   /** {@link #save} of several states in one round trip. */
-  void saveAll(List<TierState> saved, Instant evaluatedAt) {
-    Timestamp at = Timestamp.from(evaluatedAt);
-    jdbcTemplate.batchUpdate(
-        SAVE,
-        saved.stream()
-            .map(
-                state ->
-                    new Object[] {
-                      state.tierId(),
-                      state.qualifyingAmount(),
-                      timestamp(state.graceEndsAt()),
-                      timestamp(state.nextEvaluationAt()),
-                      state.rulesVersion(),
-                      at,
-                      state.customerId()
-                    })
-            .toList());
+  void saveAll(List<TierState> saved) {
+    jdbcTemplate.batchUpdate(SAVE, saved.stream().map(TierStateRepository::saveParams).toList());
   }
 
   Map<String, TierState> findAll(Collection<String> customerIds) {
@@ -153,17 +142,22 @@ class TierStateRepository {
         .list();
   }
 
-  void save(TierState state, Instant evaluatedAt) {
-    jdbc.sql(SAVE)
-        .params(
-            state.tierId(),
-            state.qualifyingAmount(),
-            timestamp(state.graceEndsAt()),
-            timestamp(state.nextEvaluationAt()),
-            state.rulesVersion(),
-            Timestamp.from(evaluatedAt),
-            state.customerId())
-        .update();
+  void save(TierState state) {
+    jdbc.sql(SAVE).params(saveParams(state)).update();
+  }
+
+  private static Object[] saveParams(TierState state) {
+    return new Object[] {
+      state.tierId(),
+      state.qualifyingAmount(),
+      timestamp(state.graceEndsAt()),
+      timestamp(state.nextEvaluationAt()),
+      state.rulesVersion(),
+      timestamp(state.evaluatedAt()),
+      timestamp(state.windowRollsAt()),
+      timestamp(state.evaluatedAt()),
+      state.customerId()
+    };
   }
 
   private static Timestamp timestamp(Instant instant) {
@@ -176,12 +170,17 @@ class TierStateRepository {
   }
 
   private static TierState map(ResultSet rs, int row) throws SQLException {
+    Instant evaluatedAt = instant(rs, "evaluated_at");
+    Instant summedAt = instant(rs, "window_summed_at");
     return new TierState(
         rs.getString("customer_id"),
         rs.getString("tier_id"),
         rs.getLong("qualifying_amount"),
         instant(rs, "grace_ends_at"),
         instant(rs, "next_evaluation_at"),
-        rs.getLong("rules_version"));
+        rs.getLong("rules_version"),
+        evaluatedAt,
+        instant(rs, "window_rolls_at"),
+        summedAt != null && summedAt.equals(evaluatedAt));
   }
 }

@@ -66,7 +66,7 @@ class TierRulesTest {
   void reachingAHigherThresholdUpgradesAtOnceWithTheTriggerAsReason() {
     var outcome =
         TierRules.evaluate(
-            CONFIG, SILVER, false, null, List.of(spend(NOW, 50_000)), NOW, TierRules.Trigger.ORDER);
+            CONFIG, SILVER, false, null, window(spend(NOW, 50_000)), NOW, TierRules.Trigger.ORDER);
 
     assertThat(outcome.tier()).isEqualTo(GOLD);
     assertThat(outcome.changeReason()).isEqualTo("order");
@@ -77,7 +77,7 @@ class TierRulesTest {
   void fallingBelowStartsTheGracePeriodInsteadOfMovingDown() {
     var outcome =
         TierRules.evaluate(
-            CONFIG, GOLD, false, null, List.of(spend(NOW, 20_000)), NOW, TierRules.Trigger.REFUND);
+            CONFIG, GOLD, false, null, window(spend(NOW, 20_000)), NOW, TierRules.Trigger.REFUND);
 
     assertThat(outcome.tier()).isEqualTo(GOLD);
     assertThat(outcome.changeReason()).isNull();
@@ -94,7 +94,7 @@ class TierRulesTest {
             GOLD,
             false,
             graceEnd,
-            List.of(spend(NOW, 20_000)),
+            window(spend(NOW, 20_000)),
             NOW,
             TierRules.Trigger.WINDOW);
 
@@ -111,7 +111,7 @@ class TierRulesTest {
             GOLD,
             false,
             NOW.plus(Duration.ofDays(3)),
-            List.of(spend(NOW, 50_000)),
+            window(spend(NOW, 50_000)),
             NOW,
             TierRules.Trigger.ORDER);
 
@@ -133,6 +133,10 @@ class TierRulesTest {
     assertThat(standing.amountToKeepTier()).isEqualTo(40_000);
     assertThat(standing.nextTier()).isNull();
     assertThat(standing.amountToNextTier()).isZero();
+  }
+
+  private static QualifyingWindow window(QualifyingActivity activity) {
+    return QualifyingWindow.of(List.of(activity), CONFIG.program());
   }
 
   private static QualifyingActivity spend(Instant at, long amount) {
