@@ -11,27 +11,30 @@ import java.util.Optional;
  */
 final class ReceiverAddress {
 
+  static final String NOT_PUBLIC =
+      "The host resolves to a local or private address; webhooks go to public addresses only.";
+
   private ReceiverAddress() {}
 
-  /** Why webhooks may not go to {@code host}, or empty when they may. */
+  /**
+   * Why webhooks may not go to {@code host}, or empty when they may: the early answer an admin gets
+   * when creating an endpoint. Every send checks again, on the addresses it connects to (see {@link
+   * ReceiverResolver}).
+   */
   static Optional<String> problem(String host, boolean allowPrivate) {
     if (allowPrivate) {
       return Optional.empty();
     }
-    InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(host);
+      ReceiverResolver.of(false).resolve(host);
+      return Optional.empty();
     } catch (UnknownHostException e) {
-      return Optional.of("The host " + host + " does not resolve.");
+      return Optional.of(e.getMessage());
     }
-    for (InetAddress address : addresses) {
-      if (!isPublic(address)) {
-        return Optional.of(
-            "The host resolves to a local or private address; webhooks go to public addresses"
-                + " only.");
-      }
-    }
-    return Optional.empty();
+  }
+
+  static String doesNotResolve(String host) {
+    return "The host " + host + " does not resolve.";
   }
 
   static boolean isPublic(InetAddress a) {

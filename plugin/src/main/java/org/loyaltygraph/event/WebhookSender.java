@@ -1,30 +1,53 @@
 package org.loyaltygraph.event;
 
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * POSTs one event to one endpoint with the JDK's HttpClient: the JSON body, the event's id and
- * type, a timestamp and the signature. Never follows redirects (the signature is for the URL the
- * admin gave). Answers asynchronously, so a batch goes out at once and a slow receiver costs at
- * most its timeout.
+ * POSTs one event to one endpoint: the JSON body, the event's id and type, a timestamp and the
+ * signature. Never follows redirects (the signature is for the URL the admin gave). Answers
+ * asynchronously, so a batch goes out at once and a slow receiver costs at most its timeout.
+ *
+ * <p>Apache HttpClient rather than the JDK's, because it takes a {@link ReceiverResolver}: every
+ * connection goes to the addresses that passed the receiver check, never to a second lookup's.
  */
 @Component
-class WebhookSender {
+class WebhookSender implements AutoCloseable {
 
   static final String EVENT_ID = "LoyaltyGraph-Event-Id";
   static final String EVENT_TYPE = "LoyaltyGraph-Event-Type";
@@ -32,25 +55,72 @@ class WebhookSender {
   static final String SIGNATURE = "LoyaltyGraph-Signature";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final ContentType JSON_BODY = ContentType.create("application/json");
 
-  private final HttpClient http;
-  private final Duration requestTimeout;
+  private final CloseableHttpAsyncClient http;
   private final Duration overallTimeout;
   private final Clock clock;
-  private final boolean allowPrivateAddresses;
 
+  @Autowired
   WebhookSender(EventProperties properties, Clock clock) {
-    this.allowPrivateAddresses = properties.allowPrivateAddresses();
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    this.requestTimeout = properties.requestTimeout();
-    // the request timeout covers the wait for the answer's headers; this one bounds the whole call
+    this(
+        properties,
+        clock,
+        ReceiverResolver.of(properties.allowPrivateAddresses()),
+        SSLContexts.createSystemDefault());
+  }
+
+  /** Tests script the lookups and trust their own receiver's certificate. */
+  WebhookSender(
+      EventProperties properties, Clock clock, ReceiverResolver receivers, SSLContext tls) {
+    this.http = client(properties, receivers, tls);
+    this.http.start();
+    // the request timeout covers the wait for the answer; this one bounds the whole call
     this.overallTimeout =
         properties.connectTimeout().plus(properties.requestTimeout()).plusSeconds(1);
     this.clock = clock;
+  }
+
+  private static CloseableHttpAsyncClient client(
+      EventProperties properties, ReceiverResolver receivers, SSLContext tls) {
+    Timeout connect = Timeout.of(properties.connectTimeout());
+    Timeout request = Timeout.of(properties.requestTimeout());
+    return HttpAsyncClients.custom()
+        .setConnectionManager(
+            PoolingAsyncClientConnectionManagerBuilder.create()
+                .setDnsResolver(receivers)
+                .setTlsStrategy(
+                    ClientTlsStrategyBuilder.create()
+                        .setSslContext(tls)
+                        // the certificate is checked against the URL's name (also the SNI) after
+                        // the handshake: the async client's default, the JDK's own check alone,
+                        // accepts any trusted certificate in httpclient5 5.6.1
+                        .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+                        .setHostnameVerifier(HttpsSupport.getDefaultHostnameVerifier())
+                        .buildAsync())
+                // a whole batch may go to one endpoint at once: none waits for a pooled connection
+                .setMaxConnTotal(properties.deliveryBatchSize())
+                .setMaxConnPerRoute(properties.deliveryBatchSize())
+                .setDefaultConnectionConfig(
+                    ConnectionConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(request)
+                        .build())
+                .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connect).build())
+                .build())
+        .setDefaultRequestConfig(
+            RequestConfig.custom()
+                .setConnectionRequestTimeout(connect)
+                .setResponseTimeout(request)
+                .build())
+        .setUserAgent("LoyaltyGraph-Webhooks/1")
+        .disableRedirectHandling()
+        // a failed attempt is the worker's to retry, on its schedule
+        .disableAutomaticRetries()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .disableContentCompression()
+        .build();
   }
 
   /** What one attempt got: an HTTP status, or no answer and why. */
@@ -61,37 +131,64 @@ class WebhookSender {
     }
   }
 
+  /** Always completes normally: a failure is an Outcome without a status. */
   CompletableFuture<Outcome> send(String url, String secret, OutboxEvent event) {
     try {
-      // checked again on every send: the name may point elsewhere since the endpoint was created
-      Optional<String> refused =
-          ReceiverAddress.problem(URI.create(url).getHost(), allowPrivateAddresses);
-      if (refused.isPresent()) {
-        return CompletableFuture.completedFuture(new Outcome(null, refused.get()));
-      }
       String body = body(event);
       long timestamp = clock.instant().getEpochSecond();
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(requestTimeout)
-              .header("Content-Type", "application/json")
-              .header("User-Agent", "LoyaltyGraph-Webhooks/1")
-              .header(EVENT_ID, event.id())
-              .header(EVENT_TYPE, event.type().wireName())
-              .header(TIMESTAMP, Long.toString(timestamp))
-              .header(SIGNATURE, WebhookSignature.header(secret, timestamp, body))
-              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+      AsyncRequestProducer request =
+          AsyncRequestBuilder.post(URI.create(url))
+              .addHeader(EVENT_ID, event.id())
+              .addHeader(EVENT_TYPE, event.type().wireName())
+              .addHeader(TIMESTAMP, Long.toString(timestamp))
+              .addHeader(SIGNATURE, WebhookSignature.header(secret, timestamp, body))
+              .setEntity(
+                  AsyncEntityProducers.create(body.getBytes(StandardCharsets.UTF_8), JSON_BODY))
               .build();
-      return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-          .orTimeout(overallTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+      CompletableFuture<Integer> status = new CompletableFuture<>();
+      Future<?> call =
+          http.execute(
+              request,
+              new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()),
+              new StatusCallback(status));
+      return status
+          .orTimeout(overallTimeout.toMillis(), TimeUnit.MILLISECONDS)
           .handle(
-              (response, failure) ->
-                  response != null
-                      ? new Outcome(response.statusCode(), errorOf(response.statusCode()))
-                      : new Outcome(null, describe(failure)));
+              (code, failure) -> {
+                if (failure != null) {
+                  call.cancel(true);
+                  return new Outcome(null, describe(failure));
+                }
+                return new Outcome(code, errorOf(code));
+              });
     } catch (RuntimeException e) {
-      // a URL the JDK refuses, a header it rejects: an attempt that failed, not a crashed worker
+      // a URL the client refuses, a header it rejects: an attempt that failed, not a crashed worker
       return CompletableFuture.completedFuture(new Outcome(null, describe(e)));
+    }
+  }
+
+  @Override
+  public void close() {
+    http.close(CloseMode.GRACEFUL);
+  }
+
+  /** Hands the answer's status, or why there is none, to a CompletableFuture. */
+  private record StatusCallback(CompletableFuture<Integer> status)
+      implements FutureCallback<Message<HttpResponse, Void>> {
+
+    @Override
+    public void completed(Message<HttpResponse, Void> answer) {
+      status.complete(answer.getHead().getCode());
+    }
+
+    @Override
+    public void failed(Exception failure) {
+      status.completeExceptionally(failure);
+    }
+
+    @Override
+    public void cancelled() {
+      status.cancel(false);
     }
   }
 
@@ -118,8 +215,11 @@ class WebhookSender {
     while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-      return "timed out";
+    if (cause instanceof ReceiverResolver.RefusedReceiver) {
+      return cause.getMessage();
+    }
+    if (cause instanceof TimeoutException || cause instanceof InterruptedIOException) {
+      return "timed out"; // the overall bound, or the client's connect, TLS or answer timeout
     }
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);

@@ -11,12 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.loyaltygraph.graphql.UserError;
+import org.loyaltygraph.system.CacheEviction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The versioned earning rules. The current version is cached for a few seconds so that other
- * instances pick up a change quickly; a change in this instance evicts at once.
+ * instances pick up a change quickly; a change in this instance evicts it once it commits.
  */
 @Service
 public class EarningRulesService {
@@ -87,7 +88,7 @@ public class EarningRulesService {
           null,
           List.of(UserError.of("INVALID", "The rules changed meanwhile; send the change again.")));
     }
-    current.invalidateAll();
+    CacheEviction.afterTransaction(current::invalidateAll);
     return new RulesResult(next, List.of());
   }
 

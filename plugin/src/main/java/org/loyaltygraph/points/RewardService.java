@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltygraph.graphql.UserError;
+import org.loyaltygraph.system.CacheEviction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The rewards catalogue, cached: it is read on every loyalty view and changes rarely. */
+/**
+ * The rewards catalogue, cached: it is read on every loyalty view and changes rarely. A change in
+ * this instance evicts it once the change commits.
+ */
 @Service
 public class RewardService {
 
@@ -70,7 +74,7 @@ public class RewardService {
                       null,
                       List.of(UserError.of("DUPLICATE", "A reward has this id.", "input", "id"))));
     }
-    catalogue.invalidateAll();
+    CacheEviction.afterTransaction(catalogue::invalidateAll);
     return new RewardResult(reward, List.of());
   }
 
@@ -107,7 +111,7 @@ public class RewardService {
             r.maxPointsPerOrder(),
             r.maxSharePercent());
     rewards.update(updated, clock.instant());
-    catalogue.invalidateAll();
+    CacheEviction.afterTransaction(catalogue::invalidateAll);
     return new RewardResult(updated, List.of());
   }
 

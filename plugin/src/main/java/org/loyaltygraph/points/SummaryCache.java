@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
+import org.loyaltygraph.system.CacheEviction;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each customer's points summary, cached for the storefront's hot read. Writes evict after their
@@ -28,16 +27,6 @@ class SummaryCache {
   }
 
   void evictAfterCommit(String customerId) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              cache.invalidate(customerId);
-            }
-          });
-    } else {
-      cache.invalidate(customerId);
-    }
+    CacheEviction.afterTransaction(() -> cache.invalidate(customerId));
   }
 }

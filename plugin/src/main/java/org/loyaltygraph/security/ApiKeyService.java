@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.loyaltygraph.graphql.ContentHash;
 import org.loyaltygraph.graphql.UserError;
+import org.loyaltygraph.system.CacheEviction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -135,7 +136,9 @@ public class ApiKeyService {
           null, List.of(UserError.of("UNKNOWN_KEY", "No key has this id.", "input", "id")));
     }
     keys.revoke(id, clock.instant());
-    byHash.invalidate(key.get().keyHash()); // other instances drop it when their entry expires
+    // other instances drop it when their entry expires
+    String hash = key.get().keyHash();
+    CacheEviction.afterTransaction(() -> byHash.invalidate(hash));
     return new ApiKeyRevokeResult(keys.findById(id).orElseThrow(), List.of());
   }
 
@@ -176,7 +179,7 @@ public class ApiKeyService {
             null);
     keys.insert(key);
     // a lookup of this key that failed before it existed must not be remembered
-    byHash.invalidate(key.keyHash());
+    CacheEviction.afterTransaction(() -> byHash.invalidate(key.keyHash()));
     return key;
   }
 

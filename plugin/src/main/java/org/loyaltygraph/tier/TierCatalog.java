@@ -3,14 +3,13 @@ package org.loyaltygraph.tier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import org.loyaltygraph.system.CacheEviction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The tier configuration, cached: read on every order and every loyalty read, written rarely.
- * Writes here evict at once; other instances catch up within the time-to-live.
+ * Writes here evict once their transaction ends; other instances catch up within the time-to-live.
  */
 @Component
 class TierCatalog {
@@ -35,19 +34,10 @@ class TierCatalog {
   }
 
   /**
-   * Evicts now and again after the commit, so that a read racing the writing transaction cannot
-   * keep the old configuration for a whole time-to-live.
+   * Evicts once the writing transaction ends, so that a read racing it cannot keep the old
+   * configuration for a whole time-to-live.
    */
   void evict() {
-    cache.invalidateAll();
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              cache.invalidateAll();
-            }
-          });
-    }
+    CacheEviction.afterTransaction(cache::invalidateAll);
   }
 }

@@ -1,20 +1,30 @@
 package org.loyaltygraph.event;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.StandardConstants;
 
 /**
- * A real HTTP receiver on 127.0.0.1 (a free port): records every request and answers the scripted
- * status codes in turn, then 200.
+ * A real HTTP receiver on 127.0.0.1 (a free port), or on another loopback address and port, over
+ * HTTPS if asked: records every request and answers the scripted status codes in turn, then 200.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -27,11 +37,53 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final List<String> serverNames;
   private final List<Request> requests = new ArrayList<>();
   private final Deque<Integer> script = new ArrayDeque<>();
 
   WebhookReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+  }
+
+  /** Plain HTTP on {@code address}; port 0 for a free one. */
+  static WebhookReceiver at(InetSocketAddress address) throws IOException {
+    return new WebhookReceiver(HttpServer.create(address, 0));
+  }
+
+  /**
+   * HTTPS on {@code address}, with the key and certificate {@code tls} holds; {@link
+   * #serverNames()} records the names clients ask for (SNI).
+   */
+  static WebhookReceiver httpsAt(InetSocketAddress address, SSLContext tls) throws IOException {
+    List<String> serverNames = Collections.synchronizedList(new ArrayList<>());
+    SNIMatcher recorder =
+        new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+          @Override
+          public boolean matches(SNIServerName name) {
+            serverNames.add(new SNIHostName(name.getEncoded()).getAsciiName());
+            return true;
+          }
+        };
+    HttpsServer server = HttpsServer.create(address, 0);
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(tls) {
+          @Override
+          public void configure(HttpsParameters params) {
+            SSLParameters parameters = tls.getDefaultSSLParameters();
+            parameters.setSNIMatchers(List.of(recorder));
+            params.setSSLParameters(parameters);
+          }
+        });
+    return new WebhookReceiver(server, serverNames);
+  }
+
+  private WebhookReceiver(HttpServer server) {
+    this(server, List.of());
+  }
+
+  private WebhookReceiver(HttpServer server, List<String> serverNames) {
+    this.server = server;
+    this.serverNames = serverNames;
     server.createContext(
         "/",
         exchange -> {
@@ -57,6 +109,10 @@ final class WebhookReceiver implements AutoCloseable {
     server.start();
   }
 
+  int port() {
+    return server.getAddress().getPort();
+  }
+
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
   }
@@ -64,6 +120,11 @@ final class WebhookReceiver implements AutoCloseable {
   /** The next answers, in order; 200 once they are used up. */
   synchronized void answer(Integer... statuses) {
     script.addAll(List.of(statuses));
+  }
+
+  /** The server names (SNI) that TLS clients sent, in order. */
+  List<String> serverNames() {
+    return List.copyOf(serverNames);
   }
 
   synchronized List<Request> requests() {

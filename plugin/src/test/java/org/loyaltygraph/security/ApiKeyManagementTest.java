@@ -7,15 +7,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.testing.AdminSessions;
+import org.loyaltygraph.testing.Concurrently;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.GraphQLTestClient.Response;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @LoyaltyGraphTest
 class ApiKeyManagementTest {
@@ -41,6 +45,8 @@ class ApiKeyManagementTest {
   @Autowired AdminSessions adminSessions;
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired ApiKeyService keys;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void aPartnerKeyIsShownOnceAndHoldsExactlyItsScopes() {
@@ -173,6 +179,31 @@ class ApiKeyManagementTest {
                   .query(Long.class)
                   .single())
           .isZero();
+    }
+  }
+
+  @Test
+  void aKeyRevokedWhileAnotherRequestUsesItIsNotRememberedAsActiveAfterTheCommit()
+      throws Exception {
+    ApiKeyService.IssuedKey issued =
+        keys.issue("Revoked in a race " + UUID.randomUUID(), Role.STOREFRONT, Set.of());
+    assertThat(keys.authenticate(issued.key())).isPresent();
+
+    transactions.executeWithoutResult(
+        status -> {
+          assertThat(keys.revoke(issued.id()).userErrors()).isEmpty();
+          // another request with the key before the revocation commits still gets in
+          assertThat(authenticateOnAnotherThread(issued.key())).isPresent();
+        });
+
+    assertThat(keys.authenticate(issued.key())).isEmpty();
+  }
+
+  private Optional<Caller> authenticateOnAnotherThread(String key) {
+    try {
+      return Concurrently.onAnotherThread(() -> keys.authenticate(key));
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 

@@ -21,6 +21,20 @@ public final class Concurrently {
   }
 
   /**
+   * Runs one call on a thread of its own and waits for it: outside the caller's transaction, as
+   * another request would be.
+   */
+  public static <T> T onAnotherThread(Callable<T> call) throws Exception {
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      return thread.submit(call).get(120, TimeUnit.SECONDS);
+    } finally {
+      thread.shutdownNow();
+      thread.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
    * Runs n calls on {@code threads} threads, all released at once; answers the results in order.
    */
   public static List<JsonNode> all(int threads, int n, Call call) throws Exception {

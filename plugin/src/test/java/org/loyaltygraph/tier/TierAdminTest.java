@@ -9,9 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.security.Role;
 import org.loyaltygraph.testing.AdminSessions;
+import org.loyaltygraph.testing.Concurrently;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The tier configuration over GraphQL, as the admin UI uses it. */
@@ -39,6 +41,7 @@ class TierAdminTest {
   @Autowired GraphQLTestClient graphql;
   @Autowired AdminSessions adminSessions;
   @Autowired TierService tiers;
+  @Autowired TransactionTemplate transactions;
 
   private TierProgramFixture program;
   private String manager;
@@ -245,6 +248,27 @@ class TierAdminTest {
     assertThat(payload.at("/tier").isMissingNode() || payload.at("/tier").isNull()).isTrue();
     assertThat(payload.at("/tierProgram").isMissingNode() || payload.at("/tierProgram").isNull())
         .isTrue();
+  }
+
+  @Test
+  void aReadRacingATierWriteDoesNotKeepTheOldConfigurationAfterTheCommit() {
+    assertThat(tiers.tiers()).isEmpty();
+
+    transactions.executeWithoutResult(
+        status -> {
+          program.tier("silver", 500, "1.25");
+          assertThat(readOnAnotherThread()).isEmpty(); // the committed configuration, cached
+        });
+
+    assertThat(tiers.tiers()).extracting(Tier::id).containsExactly(program.id("silver"));
+  }
+
+  private List<Tier> readOnAnotherThread() {
+    try {
+      return Concurrently.onAnotherThread(tiers::tiers);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   private JsonNode send(String document, Map<String, Object> variables) {
