@@ -7,23 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.loyaltygraph.points.EarningRulesService;
-import org.loyaltygraph.testing.GraphQLTestClient;
-import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
-import org.loyaltygraph.testing.MutableClock;
-import org.loyaltygraph.testing.Storefront;
-import org.loyaltygraph.testing.TestProgram;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An upload commits its file chunk by chunk, each in a short transaction, and holds no database
@@ -32,40 +22,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * through the sweep of abandoned uploads when nothing does.
  */
 @LoyaltyGraphTest
-class PartialUploadTest {
+class PartialUploadTest extends ImportTestFixture {
 
   private static final String NDJSON = "application/x-ndjson";
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-  @Autowired GraphQLTestClient graphql;
-  @Autowired MutableClock clock;
-  @Autowired EarningRulesService rules;
-  @Autowired ImportWorker worker;
   @Autowired ImportService imports;
   @Autowired UploadsInProgress inProgress;
-  @Autowired ImportProperties properties;
-  @Autowired JdbcClient jdbc;
-  @Autowired Environment env;
   @Autowired DataSource dataSource;
 
-  Storefront shop;
-  Uploads uploads;
-  Ledger ledger;
-  String p;
   int chunk;
-  int port;
+
+  /** Where the tests' clients stop sending for a while: two whole chunks in. */
+  int pauseAt;
+
   long lastJobBefore;
 
   @BeforeEach
   void setUp() {
-    clock.set(Instant.parse("2026-07-15T00:00:00Z"));
-    TestProgram.standard(rules);
-    shop = new Storefront(graphql);
-    uploads = new Uploads("http://127.0.0.1:" + env.getProperty("local.server.port"), graphql);
-    ledger = new Ledger(jdbc);
-    p = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     chunk = (int) properties.chunkSize().toBytes();
-    port = Integer.parseInt(env.getProperty("local.server.port"));
+    pauseAt = 2 * chunk + 10;
     lastJobBefore = ledger.count("SELECT COALESCE(MAX(id), 0) FROM import_job");
   }
 
@@ -78,10 +54,8 @@ class PartialUploadTest {
     List<SlowUpload> open = new ArrayList<>();
     try {
       for (int i = 0; i < clients; i++) {
-        byte[] file = customers(p + "u" + i + "-");
-        files.add(file);
-        open.add(new SlowUpload(port, "kind=customers", NDJSON, null, file.length));
-        open.get(i).send(file, 0, 2 * chunk + 10);
+        files.add(customers(p + "u" + i + "-"));
+        open.add(paused(files.get(i), null));
       }
 
       // every upload has committed two chunks and waits for its client: none holds a connection
@@ -91,8 +65,7 @@ class PartialUploadTest {
       assertThat(shop.points(customer).path("available").asLong()).isZero();
 
       for (int i = 0; i < clients; i++) {
-        open.get(i).send(files.get(i), 2 * chunk + 10, files.get(i).length);
-        Uploads.Answer answer = open.get(i).answer();
+        Uploads.Answer answer = open.get(i).finish(files.get(i), pauseAt);
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.body().path("status").asString()).isEqualTo("QUEUED");
         imports.cancel(answer.jobId()); // leave no queued work to the other tests
@@ -107,15 +80,13 @@ class PartialUploadTest {
     byte[] file = customers(p);
     Uploads.Answer answer;
     long job;
-    try (SlowUpload upload = new SlowUpload(port, "kind=customers", NDJSON, null, file.length)) {
-      upload.send(file, 0, 2 * chunk + 10);
+    try (SlowUpload upload = paused(file, null)) {
       job = awaitUploadWithChunks(2);
 
       assertThat(uploads.get(Uploads.STOREFRONT, Long.toString(job)).status()).isEqualTo(404);
       assertThat(worker.run(job, "worker-a", Integer.MAX_VALUE)).isFalse();
 
-      upload.send(file, 2 * chunk + 10, file.length);
-      answer = upload.answer();
+      answer = upload.finish(file, pauseAt);
     }
 
     assertThat(answer.status()).isEqualTo(202);
@@ -131,8 +102,7 @@ class PartialUploadTest {
     byte[] file = customers(p);
     String key = "retry-" + p;
     long job;
-    try (SlowUpload upload = new SlowUpload(port, "kind=customers", NDJSON, key, file.length)) {
-      upload.send(file, 0, 2 * chunk + 10);
+    try (SlowUpload upload = paused(file, key)) {
       job = awaitUploadWithChunks(2);
     } // the client goes away with a third of the file unsent
 
@@ -153,8 +123,7 @@ class PartialUploadTest {
     byte[] file = customers(p);
     Uploads.Answer answer;
     long job;
-    try (SlowUpload upload = new SlowUpload(port, "kind=customers", NDJSON, null, file.length)) {
-      upload.send(file, 0, 2 * chunk + 10);
+    try (SlowUpload upload = paused(file, null)) {
       job = awaitUploadWithChunks(2);
 
       inProgress.sweepAbandoned();
@@ -165,8 +134,7 @@ class PartialUploadTest {
       assertThat(jobRows(job)).isZero();
       assertThat(chunks(job)).isZero();
 
-      upload.send(file, 2 * chunk + 10, file.length);
-      answer = upload.answer();
+      answer = upload.finish(file, pauseAt);
     }
 
     assertThat(answer.status()).isEqualTo(408);
@@ -174,6 +142,13 @@ class PartialUploadTest {
     assertThat(ledger.count("SELECT COUNT(*) FROM import_job WHERE id > ?", lastJobBefore))
         .isZero();
     assertThat(chunks(job)).isZero();
+  }
+
+  /** An upload of a customers file whose client sends {@link #pauseAt} bytes, then waits. */
+  private SlowUpload paused(byte[] file, String key) {
+    SlowUpload upload = uploads.slow("kind=customers", NDJSON, key, file.length);
+    upload.send(file, 0, pauseAt);
+    return upload;
   }
 
   /** An NDJSON file of customers a little over two chunks long. */

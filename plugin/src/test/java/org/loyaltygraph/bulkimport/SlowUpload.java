@@ -56,8 +56,14 @@ final class SlowUpload implements AutoCloseable {
     }
   }
 
+  /** Sends the body from byte {@code from} to its end, and reads the answer. */
+  Uploads.Answer finish(byte[] body, int from) {
+    send(body, from, body.length);
+    return answer();
+  }
+
   /** Reads the answer to its end. */
-  Uploads.Answer answer() {
+  private Uploads.Answer answer() {
     try (InputStream in = socket.getInputStream()) {
       String response = new String(in.readAllBytes(), UTF_8);
       int status = Integer.parseInt(response.split(" ", 3)[1]);
