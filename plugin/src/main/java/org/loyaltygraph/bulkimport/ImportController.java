@@ -90,7 +90,7 @@ class ImportController {
     if (request.getContentLengthLong() > max) {
       return tooLarge(max);
     }
-    // the body streams into the database; the cap is counted as it arrives
+    // the body streams into the database a chunk at a time; the cap is counted as it arrives
     ImportService.Submission submission =
         imports.submit(
             kind.get(),
@@ -104,9 +104,11 @@ class ImportController {
         return tooLarge(max);
       }
       HttpStatus status =
-          "IDEMPOTENCY_KEY_REUSED".equals(submission.code())
-              ? HttpStatus.CONFLICT
-              : HttpStatus.BAD_REQUEST;
+          switch (submission.code()) {
+            case "IDEMPOTENCY_KEY_REUSED" -> HttpStatus.CONFLICT;
+            case ImportService.UPLOAD_TIMED_OUT -> HttpStatus.REQUEST_TIMEOUT;
+            default -> HttpStatus.BAD_REQUEST;
+          };
       return refusal(status, submission.code(), submission.message());
     }
     ImportJob job = submission.job();

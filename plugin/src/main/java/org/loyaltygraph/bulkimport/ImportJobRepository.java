@@ -13,9 +13,15 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Import jobs, their files and their leases. */
+/**
+ * Import jobs, their files and their leases. A row in status {@value #UPLOADING} is an upload whose
+ * file is still streaming in: not yet a job, so no query of jobs answers it and no worker leases
+ * it.
+ */
 @Repository
 class ImportJobRepository {
+
+  static final String UPLOADING = "UPLOADING";
 
   private static final String COLUMNS =
       "id, kind, format, emits_events, status, content_hash, size_bytes, created_by, rows_total,"
@@ -29,44 +35,95 @@ class ImportJobRepository {
   }
 
   /**
-   * Inserts the job of an upload that is still streaming in, under a key of its own; {@link
-   * #complete} gives it its idempotency key and counts once the file is in. Uncommitted until then,
-   * so no worker or reader sees it.
+   * Inserts the row of an upload that is still streaming in, in status {@value #UPLOADING} under a
+   * key of its own, with {@code lease_until} as the time by which its next chunk must arrive;
+   * {@link #complete} makes it a QUEUED job once the whole file is in and checked.
    */
   long insertUpload(
-      ImportKind kind, ImportFormat format, boolean emitsEvents, String createdBy, Instant now) {
+      ImportKind kind,
+      ImportFormat format,
+      boolean emitsEvents,
+      String createdBy,
+      Instant now,
+      Instant idleUntil) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO import_job (kind, format, emits_events, status, idempotency_key,"
-                + " content_hash, size_bytes, created_by, rows_total, created_at)"
-                + " VALUES (?, ?, ?, 'QUEUED', ?, '', 0, ?, 0, ?)")
+                + " content_hash, size_bytes, created_by, rows_total, lease_until, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, '', 0, ?, 0, ?, ?)")
         .params(
             kind.name(),
             format.name(),
             emitsEvents,
+            UPLOADING,
             "upload:" + UUID.randomUUID(),
             createdBy,
+            Timestamp.from(idleUntil),
             Timestamp.from(now))
         .update(key, "id");
     return key.getKey().longValue();
   }
 
   /**
-   * Sets the key, hash, size and record count of an upload whose file is stored; a job committed
-   * meanwhile with the same idempotency key makes this fail on the unique key.
+   * Moves the idle deadline of an upload still streaming in, locking its row; false when it is gone
+   * (swept as abandoned, or discarded), and then no chunk may be added.
    */
-  void complete(long id, String idempotencyKey, String contentHash, long size, int rowsTotal) {
-    jdbc.sql(
-            "UPDATE import_job SET idempotency_key = ?, content_hash = ?, size_bytes = ?,"
-                + " rows_total = ? WHERE id = ?")
-        .params(idempotencyKey, contentHash, size, rowsTotal, id)
-        .update();
+  boolean extendUpload(long id, Instant idleUntil) {
+    return jdbc.sql("UPDATE import_job SET lease_until = ? WHERE id = ? AND status = ?")
+            .params(Timestamp.from(idleUntil), id, UPLOADING)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Makes a stored and checked upload a QUEUED job, with its idempotency key, hash, size and record
+   * count; false when the upload is gone (swept as abandoned). A job committed meanwhile with the
+   * same idempotency key makes this fail on the unique key.
+   */
+  boolean complete(
+      long id, String idempotencyKey, String contentHash, long size, int rowsTotal, Instant now) {
+    return jdbc.sql(
+                "UPDATE import_job SET status = 'QUEUED', idempotency_key = ?, content_hash = ?,"
+                    + " size_bytes = ?, rows_total = ?, lease_until = NULL, created_at = ?"
+                    + " WHERE id = ? AND status = ?")
+            .params(
+                idempotencyKey, contentHash, size, rowsTotal, Timestamp.from(now), id, UPLOADING)
+            .update()
+        == 1;
   }
 
   void insertChunk(long jobId, int chunkNo, byte[] content) {
     jdbc.sql("INSERT INTO import_file_chunk (job_id, chunk_no, content) VALUES (?, ?, ?)")
         .params(jobId, chunkNo, content)
         .update();
+  }
+
+  /**
+   * Deletes an upload that never became a job, and its chunks; a job that was queued is left alone.
+   * Call inside a transaction: the row is deleted (and so locked) first, so a chunk written at the
+   * same time either goes before and is deleted too, or finds the row gone and is not written.
+   */
+  void deleteUpload(long id) {
+    int deleted =
+        jdbc.sql("DELETE FROM import_job WHERE id = ? AND status = ?")
+            .params(id, UPLOADING)
+            .update();
+    if (deleted == 1) {
+      jdbc.sql("DELETE FROM import_file_chunk WHERE job_id = ?").param(id).update();
+    }
+  }
+
+  /**
+   * Locks uploads whose idle deadline passed before {@code now}, skipping those a chunk is being
+   * written to. Call inside a transaction, then {@link #deleteUpload}.
+   */
+  List<Long> lockAbandonedUploads(Instant now, int limit) {
+    return jdbc.sql(
+            "SELECT id FROM import_job WHERE status = ? AND lease_until < ?"
+                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+        .params(UPLOADING, Timestamp.from(now), limit)
+        .query(Long.class)
+        .list();
   }
 
   /** One chunk of a job's file; empty past its last. */
@@ -78,8 +135,8 @@ class ImportJobRepository {
   }
 
   Optional<ImportJob> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?")
-        .param(id)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ? AND status <> ?")
+        .params(id, UPLOADING)
         .query(ImportJobRepository::map)
         .optional();
   }
@@ -87,8 +144,10 @@ class ImportJobRepository {
   /** The job of an idempotency key, with the hash of the content it was created with. */
   Optional<KeyedJob> findByKey(String idempotencyKey) {
     return jdbc.sql(
-            "SELECT " + COLUMNS + ", idempotency_key FROM import_job WHERE idempotency_key = ?")
-        .param(idempotencyKey)
+            "SELECT "
+                + COLUMNS
+                + ", idempotency_key FROM import_job WHERE idempotency_key = ? AND status <> ?")
+        .params(idempotencyKey, UPLOADING)
         .query((rs, n) -> new KeyedJob(map(rs, n), rs.getString("content_hash")))
         .optional();
   }
@@ -98,8 +157,11 @@ class ImportJobRepository {
 
   /** Newest first: the rows with an id below {@code before}. */
   List<ImportJob> page(OptionalLong before, int limit) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id < ? ORDER BY id DESC LIMIT ?")
-        .params(before.orElse(Long.MAX_VALUE), limit)
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM import_job WHERE id < ? AND status <> ? ORDER BY id DESC LIMIT ?")
+        .params(before.orElse(Long.MAX_VALUE), UPLOADING, limit)
         .query(ImportJobRepository::map)
         .list();
   }

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param pollInterval how often each instance looks for a job to work on
  * @param workerEnabled false stops this instance from processing jobs (tests drive the worker)
  * @param maxAttempts leases in a row without a committed batch before the job is FAILED
+ * @param uploadIdleTimeout how long an upload may go without storing a chunk before it counts as
+ *     abandoned (its instance died, or its client stalled): its chunks are then deleted
  */
 @ConfigurationProperties("loyaltygraph.imports")
 record ImportProperties(
@@ -27,7 +29,8 @@ record ImportProperties(
     @DefaultValue("5s") Duration pollInterval,
     @DefaultValue("true") boolean workerEnabled,
     @DefaultValue("5") int maxAttempts,
-    @DefaultValue("1MB") DataSize chunkSize) {
+    @DefaultValue("1MB") DataSize chunkSize,
+    @DefaultValue("1h") Duration uploadIdleTimeout) {
 
   ImportProperties {
     if (chunkSize.toBytes() < 1024 || chunkSize.toBytes() > 4L * 1024 * 1024 - 64 * 1024) {

@@ -2,7 +2,6 @@ package org.loyaltygraph.bulkimport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -10,35 +9,35 @@ import java.util.OptionalLong;
 import org.loyaltygraph.graphql.UserError;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts import files and answers for their jobs. A file streams into the database in chunks, is
- * checked (UTF-8, CSV header) and counted, and its job commits with it in one transaction; the same
- * upload again (same Idempotency-Key, or without one the same kind, format, content and choice of
- * events) answers the first job.
+ * Accepts import files and answers for their jobs. A file streams into the database in chunks, each
+ * committed on its own, is checked (UTF-8, CSV header) and counted, and only then becomes a queued
+ * job; the same upload again (same Idempotency-Key, or without one the same kind, format, content
+ * and choice of events) answers the first job.
  */
 @Service
 class ImportService {
 
   static final int MAX_KEY_LENGTH = 128;
   static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
+  static final String UPLOAD_TIMED_OUT = "UPLOAD_TIMED_OUT";
 
   private final ImportJobRepository jobs;
   private final ImportErrorRepository errors;
-  private final TransactionTemplate transactions;
+  private final UploadsInProgress uploads;
   private final Clock clock;
   private final ImportProperties properties;
 
   ImportService(
       ImportJobRepository jobs,
       ImportErrorRepository errors,
-      TransactionTemplate transactions,
+      UploadsInProgress uploads,
       Clock clock,
       ImportProperties properties) {
     this.jobs = jobs;
     this.errors = errors;
-    this.transactions = transactions;
+    this.uploads = uploads;
     this.clock = clock;
     this.properties = properties;
   }
@@ -52,9 +51,10 @@ class ImportService {
   }
 
   /**
-   * Streams {@code body} into a new job's chunks and checks it, all in one transaction: a refused
-   * upload (too large, unreadable, a replay) rolls back and stores nothing, and no worker sees the
-   * job before its file is complete. The transaction holds a connection while the body arrives.
+   * Streams {@code body} into chunks, each in a short transaction of its own, checks it, and only
+   * then queues its job. Whatever ends it otherwise (a refusal, a replay, a body that broke off, an
+   * error) deletes what it stored before answering, and no worker ever sees its job. No connection
+   * is held while the client sends the body.
    */
   Submission submit(
       ImportKind kind,
@@ -65,20 +65,16 @@ class ImportService {
       String createdBy)
       throws IOException {
     Upload upload = new Upload(kind, format, emitsEvents, idempotencyKey);
+    long jobId = uploads.begin(kind, format, emitsEvents, createdBy);
+    boolean queued = false;
     try {
-      return transactions.execute(
-          status -> {
-            Submission submission = store(upload, body, createdBy);
-            if (submission.job() == null || submission.replayed()) {
-              status.setRollbackOnly();
-            }
-            return submission;
-          });
-    } catch (UncheckedIOException e) {
-      throw e.getCause(); // the client's body broke off: nothing was stored
-    } catch (DuplicateKeyException raced) {
-      // the same upload committed first from another request
-      return replay(upload).orElseThrow(() -> raced);
+      Submission submission = store(upload, jobId, body);
+      queued = submission.job() != null && !submission.replayed();
+      return submission;
+    } finally {
+      if (!queued) {
+        uploads.discard(jobId);
+      }
     }
   }
 
@@ -99,24 +95,18 @@ class ImportService {
     }
   }
 
-  private Submission store(Upload upload, InputStream body, String createdBy) {
-    long jobId =
-        jobs.insertUpload(
-            upload.kind, upload.format, upload.emitsEvents, createdBy, clock.instant());
-    ChunkWriter.Stored stored;
-    try {
-      stored =
-          ChunkWriter.write(
-              body,
-              jobId,
-              jobs,
-              (int) properties.chunkSize().toBytes(),
-              properties.maxFileSize().toBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private Submission store(Upload upload, long jobId, InputStream body) throws IOException {
+    ChunkWriter.Stored stored =
+        ChunkWriter.write(
+            body,
+            (chunkNo, content) -> uploads.store(jobId, chunkNo, content),
+            (int) properties.chunkSize().toBytes(),
+            properties.maxFileSize().toBytes());
     if (stored.tooLarge()) {
       return Submission.refused(FILE_TOO_LARGE, "The file is larger than the limit.");
+    }
+    if (stored.expired()) {
+      return timedOut();
     }
     upload.hash = stored.contentHash();
     // without a key, the same kind, format, content and choice of events is the same upload
@@ -143,8 +133,22 @@ class ImportService {
     if (rows == 0) {
       return Submission.refused("EMPTY_FILE", "The file holds no records.");
     }
-    jobs.complete(jobId, upload.key, upload.hash, stored.size(), rows);
+    try {
+      if (!jobs.complete(jobId, upload.key, upload.hash, stored.size(), rows, clock.instant())) {
+        return timedOut();
+      }
+    } catch (DuplicateKeyException raced) {
+      // the same upload was queued first from another request
+      return replay(upload).orElseThrow(() -> raced);
+    }
     return new Submission(jobs.find(jobId).orElseThrow(), false, null, null);
+  }
+
+  private Submission timedOut() {
+    return Submission.refused(
+        UPLOAD_TIMED_OUT,
+        "The upload stalled for longer than the server waits and was given up; send the file"
+            + " again.");
   }
 
   private Optional<Submission> replay(Upload upload) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A job's stored file as a stream from its start, one chunk in memory at a time, each fetched when
  * the reader reaches it. Holds no connection between reads, so a worker may read it across its
- * batches' transactions; inside the upload's transaction it reads the chunks not yet committed.
+ * batches' transactions, and the upload's check reads the chunks it committed one by one.
  */
 final class StoredFile extends InputStream {
 

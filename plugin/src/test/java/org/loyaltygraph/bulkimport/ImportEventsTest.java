@@ -3,62 +3,32 @@ package org.loyaltygraph.bulkimport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.loyaltygraph.points.EarningRulesService;
 import org.loyaltygraph.security.Role;
 import org.loyaltygraph.testing.AdminSessions;
-import org.loyaltygraph.testing.GraphQLTestClient;
-import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
-import org.loyaltygraph.testing.MutableClock;
-import org.loyaltygraph.testing.Storefront;
-import org.loyaltygraph.testing.TestProgram;
 import org.loyaltygraph.tier.Tier;
 import org.loyaltygraph.tier.TierDraft;
 import org.loyaltygraph.tier.TierService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An import records past data without webhook events unless its upload asks for them with {@code
  * events=true}; points, ledger and tiers come out the same either way.
  */
 @LoyaltyGraphTest
-class ImportEventsTest {
+class ImportEventsTest extends ImportTestFixture {
 
-  private static final String ORDER_HEADER =
-      "order_id,customer_id,placed_at,currency,line_id,sku,category,quantity,unit_price,discount\n";
-
-  @Autowired GraphQLTestClient graphql;
-  @Autowired MutableClock clock;
-  @Autowired EarningRulesService rules;
   @Autowired TierService tiers;
-  @Autowired ImportWorker worker;
-  @Autowired ImportProperties properties;
-  @Autowired JdbcClient jdbc;
-  @Autowired Environment env;
   @Autowired AdminSessions admins;
 
-  Storefront shop;
-  Uploads uploads;
-  Ledger ledger;
   Tier silver;
-  String p;
 
   @BeforeEach
   void setUp() {
-    clock.set(Instant.parse("2026-07-15T00:00:00Z"));
-    TestProgram.standard(rules);
-    shop = new Storefront(graphql);
-    uploads = new Uploads("http://127.0.0.1:" + env.getProperty("local.server.port"), graphql);
-    ledger = new Ledger(jdbc);
-    p = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     deleteAllTiers();
     // 100.00 of spend in the rolling window reaches Silver
     silver =

@@ -4,60 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.loyaltygraph.points.EarningRulesService;
 import org.loyaltygraph.security.Role;
 import org.loyaltygraph.testing.AdminSessions;
-import org.loyaltygraph.testing.GraphQLTestClient;
-import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
-import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.ShopperTokens;
-import org.loyaltygraph.testing.Storefront;
-import org.loyaltygraph.testing.TestProgram;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Row errors, opening balances, who may import, and canceling a job. */
 @LoyaltyGraphTest
-class ImportJobTest {
+class ImportJobTest extends ImportTestFixture {
 
-  private static final String ORDER_HEADER =
-      "order_id,customer_id,placed_at,currency,line_id,sku,category,quantity,unit_price,discount\n";
   private static final String CANCEL =
       "mutation($in: ImportJobCancelInput!) { importJobCancel(input: $in) { importJob { id status"
           + " rowsDone finishedAt } userErrors { field code } } }";
 
-  @Autowired GraphQLTestClient graphql;
-  @Autowired MutableClock clock;
-  @Autowired EarningRulesService rules;
-  @Autowired ImportWorker worker;
-  @Autowired ImportProperties properties;
   @Autowired AdminSessions admins;
-  @Autowired JdbcClient jdbc;
-  @Autowired Environment env;
-
-  Storefront shop;
-  Uploads uploads;
-  Ledger ledger;
-  String p;
-
-  @BeforeEach
-  void setUp() {
-    clock.set(Instant.parse("2026-07-15T00:00:00Z"));
-    TestProgram.standard(rules);
-    shop = new Storefront(graphql);
-    uploads = new Uploads("http://127.0.0.1:" + env.getProperty("local.server.port"), graphql);
-    ledger = new Ledger(jdbc);
-    p = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
-  }
 
   @Test
   void badRowsAreReportedWithTheirLineAndCodeWhileTheGoodRowsImport() {

@@ -5,20 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.loyaltygraph.points.EarningRulesService;
-import org.loyaltygraph.testing.GraphQLTestClient;
-import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
-import org.loyaltygraph.testing.MutableClock;
-import org.loyaltygraph.testing.Storefront;
-import org.loyaltygraph.testing.TestProgram;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,33 +16,12 @@ import tools.jackson.databind.JsonNode;
  * size cap is counted while the body streams, whether or not it announced its length.
  */
 @LoyaltyGraphTest
-class ImportUploadStreamingTest {
+class ImportUploadStreamingTest extends ImportTestFixture {
 
-  private static final String ORDER_HEADER =
-      "order_id,customer_id,placed_at,currency,line_id,sku,category,quantity,unit_price,discount\n";
-
-  @Autowired GraphQLTestClient graphql;
-  @Autowired MutableClock clock;
-  @Autowired EarningRulesService rules;
-  @Autowired ImportWorker worker;
-  @Autowired ImportProperties properties;
-  @Autowired JdbcClient jdbc;
-  @Autowired Environment env;
-
-  Storefront shop;
-  Uploads uploads;
-  Ledger ledger;
-  String p;
   int chunk;
 
   @BeforeEach
   void setUp() {
-    clock.set(Instant.parse("2026-07-15T00:00:00Z"));
-    TestProgram.standard(rules);
-    shop = new Storefront(graphql);
-    uploads = new Uploads("http://127.0.0.1:" + env.getProperty("local.server.port"), graphql);
-    ledger = new Ledger(jdbc);
-    p = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     chunk = (int) properties.chunkSize().toBytes();
   }
 

@@ -3,22 +3,13 @@ package org.loyaltygraph.bulkimport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.loyaltygraph.points.EarningRulesService;
-import org.loyaltygraph.testing.GraphQLTestClient;
-import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
-import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
-import org.loyaltygraph.testing.TestProgram;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,29 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * purchases (see {@link CdnowOrders}).
  */
 @LoyaltyGraphTest
-class OrderImportTest {
+class OrderImportTest extends ImportTestFixture {
 
-  @Autowired GraphQLTestClient graphql;
-  @Autowired MutableClock clock;
-  @Autowired EarningRulesService rules;
-  @Autowired ImportWorker worker;
-  @Autowired ImportProperties properties;
   @Autowired ImportJobRepository jobs;
-  @Autowired JdbcClient jdbc;
-  @Autowired Environment env;
-
-  Storefront shop;
-  Uploads uploads;
-  Ledger ledger;
-
-  @BeforeEach
-  void setUp() {
-    clock.set(Instant.parse("2026-07-15T00:00:00Z"));
-    TestProgram.standard(rules);
-    shop = new Storefront(graphql);
-    uploads = new Uploads("http://127.0.0.1:" + env.getProperty("local.server.port"), graphql);
-    ledger = new Ledger(jdbc);
-  }
 
   @Test
   void ordersFromACsvFileEarnWhatOrderRecordGivesForTheSameOrders() {

@@ -22,11 +22,13 @@ final class Uploads {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final HttpClient http = HttpClient.newHttpClient();
+  private final int port;
   private final String baseUrl;
   private final GraphQLTestClient graphql;
 
-  Uploads(String baseUrl, GraphQLTestClient graphql) {
-    this.baseUrl = baseUrl;
+  Uploads(int port, GraphQLTestClient graphql) {
+    this.port = port;
+    this.baseUrl = "http://127.0.0.1:" + port;
     this.graphql = graphql;
   }
 
@@ -64,6 +66,13 @@ final class Uploads {
       request.header("Idempotency-Key", key);
     }
     return send(request, authorization);
+  }
+
+  /**
+   * {@code POST /imports?<query>} as the storefront, with a body the test sends a piece at a time.
+   */
+  SlowUpload slow(String query, String contentType, String key, long length) {
+    return new SlowUpload(port, query, contentType, key, length);
   }
 
   /** {@code GET /imports/{id}}, where the upload's Location points. */
