@@ -8,11 +8,11 @@ import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.points.EarningService;
 import org.loyaltygraph.schema.types.GuestOrdersLinkInput;
 import org.loyaltygraph.schema.types.GuestOrdersLinkPayload;
-import org.loyaltygraph.schema.types.OrderRecordInput;
 import org.loyaltygraph.schema.types.OrderRecordPayload;
 import org.loyaltygraph.schema.types.OrderRefundInput;
 import org.loyaltygraph.schema.types.OrderRefundPayload;
@@ -43,11 +43,12 @@ class OrderDataFetcher {
   }
 
   @DgsMutation
-  OrderRecordPayload orderRecord(@InputArgument OrderRecordInput input) {
+  OrderRecordPayload orderRecord(DataFetchingEnvironment env) {
+    Map<String, Object> input = env.getArgument("input");
+    String exchangeRate = (String) input.get("exchangeRate");
     BigDecimal rate;
     try {
-      rate =
-          input.getExchangeRate() == null ? null : new BigDecimal(input.getExchangeRate().trim());
+      rate = exchangeRate == null ? null : new BigDecimal(exchangeRate.trim());
     } catch (NumberFormatException e) {
       return OrderRecordPayload.newBuilder()
           .userErrors(
@@ -60,31 +61,7 @@ class OrderDataFetcher {
                           "exchangeRate"))))
           .build();
     }
-    OrderResult result =
-        orders.record(
-            new OrderInput(
-                input.getId(),
-                input.getCustomerId(),
-                input.getPlacedAt() == null ? null : input.getPlacedAt().toInstant(),
-                input.getCurrency(),
-                rate,
-                orZero(input.getOrderDiscount()),
-                orZero(input.getShipping()),
-                orZero(input.getTax()),
-                input.getLines().stream()
-                    .map(
-                        l ->
-                            new OrderInput.Line(
-                                l.getLineId(),
-                                l.getSku(),
-                                l.getCategory(),
-                                l.getQuantity(),
-                                l.getUnitPrice(),
-                                orZero(l.getDiscount()),
-                                Boolean.TRUE.equals(l.getGiftCard())))
-                    .toList(),
-                input.getGuestEmail(),
-                input.getRewardCodes()));
+    OrderResult result = orders.record(OrderGraphQLMapping.recordInput(input, rate));
     return OrderRecordPayload.newBuilder()
         .order(
             result.order() == null
@@ -128,10 +105,6 @@ class OrderDataFetcher {
         .pointsAwarded(result.userErrors().isEmpty() ? result.pointsAwarded() : null)
         .userErrors(OrderGraphQLMapping.errors(result.userErrors()))
         .build();
-  }
-
-  private static long orZero(Long value) {
-    return value == null ? 0 : value;
   }
 
   private String baseCurrency() {
