@@ -98,8 +98,10 @@ class WebhookSender implements AutoCloseable {
                         .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
                         .setHostnameVerifier(HttpsSupport.getDefaultHostnameVerifier())
                         .buildAsync())
-                // a whole batch may go to one endpoint at once: none waits for a pooled connection
-                .setMaxConnTotal(properties.deliveryBatchSize())
+                // a round sends up to delivery-batch-size requests to one endpoint and one to each
+                // of any number of endpoints: no request may wait for a pooled connection (its wait
+                // would count against the connect timeout and fail receivers never contacted)
+                .setMaxConnTotal(Integer.MAX_VALUE)
                 .setMaxConnPerRoute(properties.deliveryBatchSize())
                 .setDefaultConnectionConfig(
                     ConnectionConfig.custom()

@@ -2,6 +2,7 @@ package org.loyaltygraph.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** An order as the storefront sends it; amounts in minor units of {@code currency}. */
@@ -20,6 +21,9 @@ public record OrderInput(
 
   public OrderInput {
     rewardCodes = rewardCodes == null ? List.of() : List.copyOf(rewardCodes);
+    // stored as DATETIME(6): a finer time would be rounded on the way in, and the order, its
+    // points and its tier activity must all hold the same instant
+    placedAt = placedAt == null ? null : placedAt.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** An order that used no loyalty reward code. */

@@ -3,6 +3,7 @@ package org.loyaltygraph.tier;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,17 +61,17 @@ class TierEvaluator {
       long pointsDelta,
       TierRules.Trigger trigger,
       boolean webhooks) {
-    Instant now = clock.instant();
+    Instant now = now();
+    Instant at = micros(occurredAt);
     TierState state = states.lockOrCreate(customerId, now);
     // under the customer's lock, so a concurrent replay of the same source waits here
-    if (!activity.recordIfNew(customerId, sourceId, occurredAt, spendDelta, pointsDelta, now)) {
+    if (!activity.recordIfNew(customerId, sourceId, at, spendDelta, pointsDelta, now)) {
       return;
     }
     TierConfiguration config = catalog.current();
     QualifyingWindow window =
         state
-            .windowWith(
-                List.of(new QualifyingActivity(occurredAt, spendDelta, pointsDelta)), config, now)
+            .windowWith(List.of(new QualifyingActivity(at, spendDelta, pointsDelta)), config, now)
             .orElseGet(() -> readWindow(customerId, config, now));
     states.save(evaluated(state, config, now, trigger, null, window, webhooks));
   }
@@ -86,7 +87,18 @@ class TierEvaluator {
     if (rows.isEmpty()) {
       return;
     }
-    Instant now = clock.instant();
+    Instant now = now();
+    rows =
+        rows.stream()
+            .map(
+                r ->
+                    new TierActivityRepository.NewActivity(
+                        r.customerId(),
+                        r.sourceId(),
+                        micros(r.occurredAt()),
+                        r.spendDelta(),
+                        r.pointsDelta()))
+            .toList();
     Map<String, List<QualifyingActivity>> added = new TreeMap<>();
     for (TierActivityRepository.NewActivity r : rows) {
       added
@@ -127,7 +139,7 @@ class TierEvaluator {
    */
   @Transactional
   public void merge(String survivorId, String mergedId) {
-    Instant now = clock.instant();
+    Instant now = now();
     TierState survivor = states.lockOrCreate(survivorId, now);
     int moved = activity.reassign(mergedId, survivorId);
     states.delete(mergedId);
@@ -147,7 +159,7 @@ class TierEvaluator {
   public int evaluateDue(int limit) {
     // READ COMMITTED: rows the lease queries scan but do not take are unlocked at once, so
     // instances running side by side do not skip work that nobody took
-    Instant now = clock.instant();
+    Instant now = now();
     TierConfiguration config = catalog.fresh();
     List<TierState> stale = states.leaseStale(config.rulesVersion(), limit);
     Set<String> taken = new HashSet<>();
@@ -170,7 +182,7 @@ class TierEvaluator {
   /** Moves the holders of a tier being deleted, inside the deleting transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void reevaluateHolders(Tier deleted, TierConfiguration configWithout) {
-    Instant now = clock.instant();
+    Instant now = now();
     for (TierState holder : states.lockHolders(deleted.id())) {
       evaluate(holder, configWithout, now, TierRules.Trigger.PROGRAM_CHANGE, deleted, true);
     }
@@ -249,5 +261,17 @@ class TierEvaluator {
         .lastReached(customerId)
         .filter(t -> t.id().equals(tierId))
         .orElse(new Tier(tierId, tierId, 0, BigDecimal.ONE, false, List.of()));
+  }
+
+  /**
+   * Times in whole microseconds, as DATETIME(6) keeps them: Connector/J rounds a finer instant when
+   * it binds it, and a time compared in memory must be the one a later read of the row gives.
+   */
+  private Instant now() {
+    return micros(clock.instant());
+  }
+
+  private static Instant micros(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 }

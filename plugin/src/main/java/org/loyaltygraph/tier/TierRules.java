@@ -102,18 +102,38 @@ final class TierRules {
       List<QualifyingActivity> window) {
     TierProgram program = config.program();
     QualifyingWindow summary = QualifyingWindow.of(window, program);
-    long amount = summary.amount();
-    Tier next = config.above(held);
-    long toNext = next == null ? 0 : Math.max(0, next.threshold() - amount);
-    Instant nextEvaluation = earliest(summary.rollsAt(), graceEndsAt);
     long toKeep = 0;
     if (held != null) {
+      Instant nextEvaluation = earliest(summary.rollsAt(), graceEndsAt);
       long remaining =
-          nextEvaluation == null ? amount : remainingAt(window, program, nextEvaluation);
+          nextEvaluation == null ? summary.amount() : remainingAt(window, program, nextEvaluation);
       toKeep = Math.max(0, held.threshold() - remaining);
     }
+    return standing(customerId, config, held, graceEndsAt, summary, toKeep);
+  }
+
+  /**
+   * {@link #standing} from the window's summary, with what it takes to keep the held tier given (0
+   * without a tier, which needs no more than the summary).
+   */
+  static TierStanding standing(
+      String customerId,
+      TierConfiguration config,
+      Tier held,
+      Instant graceEndsAt,
+      QualifyingWindow window,
+      long amountToKeep) {
+    Tier next = config.above(held);
+    long toNext = next == null ? 0 : Math.max(0, next.threshold() - window.amount());
     return new TierStanding(
-        customerId, held, amount, next, toNext, toKeep, nextEvaluation, graceEndsAt);
+        customerId,
+        held,
+        window.amount(),
+        next,
+        toNext,
+        amountToKeep,
+        earliest(window.rollsAt(), graceEndsAt),
+        graceEndsAt);
   }
 
   /** The part of today's window that still counts at {@code at}. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.loyaltygraph.graphql.ClientError;
 import org.loyaltygraph.graphql.Cursors;
@@ -223,17 +224,36 @@ public class TierService implements EarningMultiplierSource {
     return standings(List.of(customerId)).get(customerId);
   }
 
-  /** Standings of several customers in three queries, for the DataLoader behind Loyalty.tier. */
+  /**
+   * Standings of several customers in at most three queries, for the DataLoader behind
+   * Loyalty.tier. A customer without a tier whose stored window still holds (see {@link
+   * TierState#windowWith}) is answered from it; the others read their window's activity.
+   */
   public Map<String, TierStanding> standings(Collection<String> customerIds) {
     TierConfiguration config = catalog.current();
     TierProgram program = config.program();
     Instant now = clock.instant();
     Map<String, TierState> stored = states.findAll(customerIds);
-    Map<String, List<QualifyingActivity>> windows = activity.inWindow(customerIds, program, now);
+    Map<String, QualifyingWindow> summaries = new HashMap<>();
+    List<String> toRead = new ArrayList<>();
+    for (String id : customerIds) {
+      TierState state = stored.get(id);
+      Optional<QualifyingWindow> summary =
+          state == null || state.tierId() != null
+              ? Optional.empty()
+              : state.windowWith(List.of(), config, now);
+      summary.ifPresentOrElse(w -> summaries.put(id, w), () -> toRead.add(id));
+    }
+    Map<String, List<QualifyingActivity>> windows = activity.inWindow(toRead, program, now);
     Map<String, TierStanding> result = new LinkedHashMap<>();
     for (String id : customerIds) {
-      List<QualifyingActivity> window = windows.getOrDefault(id, List.of());
       TierState state = stored.get(id);
+      if (summaries.containsKey(id)) {
+        result.put(
+            id, TierRules.standing(id, config, null, state.graceEndsAt(), summaries.get(id), 0));
+        continue;
+      }
+      List<QualifyingActivity> window = windows.getOrDefault(id, List.of());
       // never evaluated, or holding a tier deleted a moment ago: show what evaluation would give
       Tier held =
           state == null

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whole window again. Random sequences of orders (alone and written together, dated back, ahead and
  * now), refunds, clock moves (forward and back), program changes and merges, on the real database:
  * after every step, each customer evaluated in it under today's rules stores exactly what a full
- * read of the window gives.
+ * read of the window gives, and the storefront's standing (answered from the stored window for
+ * customers without a tier) says the same.
  */
 @JqwikSpringSupport
 @LoyaltyGraphTest
@@ -38,17 +39,21 @@ class TierWindowCarryForwardTest {
 
   sealed interface Step permits Buy, BuyTogether, Refund, Wait, Program, Merge, RunJob {}
 
-  /** An order of customer {@code who}, placed {@code daysAgo} days before now (negative: ahead). */
-  record Buy(int who, long spend, int daysAgo) implements Step {}
+  /**
+   * An order of customer {@code who}, placed {@code daysAgo} days and {@code nanosEarlier} before
+   * now (negative days: ahead): any time of day, finer than the database keeps.
+   */
+  record Buy(int who, long spend, int daysAgo, long nanosEarlier) implements Step {}
 
   /** One order of each of the first {@code customers} customers, written together. */
   record BuyTogether(int customers, long spend) implements Step {}
 
   record Refund(int order, long spend) implements Step {}
 
-  record Wait(int days) implements Step {}
+  record Wait(int days, int seconds) implements Step {}
 
-  record Program(TierProgram.Basis basis, TierProgram.Window window, int months) implements Step {}
+  record Program(TierProgram.Basis basis, TierProgram.Window window, int months, String timeZone)
+      implements Step {}
 
   /** Customer {@code who + 1} merged into {@code who}. */
   record Merge(int who) implements Step {}
@@ -59,6 +64,7 @@ class TierWindowCarryForwardTest {
 
   @Autowired TierService tiers;
   @Autowired TierStateRepository states;
+  @Autowired TierActivityRepository activity;
   @Autowired TierCatalog catalog;
   @Autowired TierEvaluationJob job;
   @Autowired ApplicationEventPublisher events;
@@ -74,7 +80,7 @@ class TierWindowCarryForwardTest {
     }
   }
 
-  @Property(tries = 20)
+  @Property(tries = 40)
   void everyEvaluationStoresWhatAFullReadOfTheWindowGives(@ForAll("steps") List<Step> steps) {
     clock.set(Instant.parse("2026-03-10T12:00:00Z"));
     program = new TierProgramFixture(tiers);
@@ -127,14 +133,64 @@ class TierWindowCarryForwardTest {
     assertReadsTheSame(stored, null);
   }
 
+  /**
+   * An order placed 300 ns before the window starts: the database keeps microseconds, so the time
+   * compared with the window's start must be the one stored (not rounded up into the window).
+   */
+  @Example
+  void aTimeFinerThanTheDatabaseKeepsIsJudgedAsStored() {
+    clock.set(Instant.parse("2026-03-10T12:00:00Z"));
+    program = new TierProgramFixture(tiers);
+    program.reset();
+    String customer = "w-" + UUID.randomUUID();
+    publish(new OrderRecorded(customer + "-o1", customer, clock.instant(), 1_000, 10));
+    publish(
+        new OrderRecorded(
+            customer + "-o2",
+            customer,
+            Instant.parse("2025-03-10T00:00:00Z").minusNanos(300),
+            5_000,
+            50));
+
+    TierState stored = states.find(customer).orElseThrow();
+    assertThat(stored.qualifyingAmount()).isEqualTo(1_000);
+    assertReadsTheSame(stored, null);
+  }
+
+  /**
+   * The stored state and the storefront's standing both match the customer's rows in the window,
+   * summed here from a plain read.
+   */
   private void assertReadsTheSame(TierState stored, Step step) {
-    TierStanding read = tiers.standing(stored.customerId());
+    String customer = stored.customerId();
+    TierProgram program = catalog.fresh().program();
+    Instant now = clock.instant();
+    QualifyingWindow window =
+        QualifyingWindow.of(
+            activity.inWindow(List.of(customer), program, now).getOrDefault(customer, List.of()),
+            program);
+    Instant next = earliest(window.rollsAt(), stored.graceEndsAt());
     assertThat(stored.qualifyingAmount())
-        .as("stored amount of %s after %s", stored.customerId(), step)
-        .isEqualTo(read.qualifyingAmount());
+        .as("stored amount of %s after %s", customer, step)
+        .isEqualTo(window.amount());
     assertThat(stored.nextEvaluationAt())
-        .as("next evaluation of %s after %s", stored.customerId(), step)
-        .isEqualTo(read.nextEvaluationAt());
+        .as("next evaluation of %s after %s", customer, step)
+        .isEqualTo(next);
+    assertThat(stored.windowRollsAt())
+        .as("roll-out of %s after %s", customer, step)
+        .isEqualTo(window.rollsAt());
+    assertThat(stored.windowKnown()).as("window kept by the evaluation").isTrue();
+    TierStanding standing = tiers.standing(customer);
+    assertThat(standing.qualifyingAmount())
+        .as("standing amount of %s after %s", customer, step)
+        .isEqualTo(window.amount());
+    assertThat(standing.nextEvaluationAt())
+        .as("standing's next evaluation of %s after %s", customer, step)
+        .isEqualTo(next);
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a == null || (b != null && b.isBefore(a)) ? b : a;
   }
 
   private void apply(Step step, String id, List<String> customers, List<OrderRecorded> placed) {
@@ -144,7 +200,7 @@ class TierWindowCarryForwardTest {
           new OrderRecorded(
               id,
               customers.get(b.who()),
-              now.minus(Duration.ofDays(b.daysAgo())),
+              now.minus(Duration.ofDays(b.daysAgo())).minusNanos(b.nanosEarlier()),
               b.spend(),
               b.spend() / 100);
       placed.add(order);
@@ -169,9 +225,9 @@ class TierWindowCarryForwardTest {
               r.spend(),
               r.spend() / 100));
     } else if (step instanceof Wait w) {
-      clock.advance(Duration.ofDays(w.days()));
+      clock.advance(Duration.ofDays(w.days()).plusSeconds(w.seconds()));
     } else if (step instanceof Program p) {
-      program.program(new TierProgramEdit(p.basis(), p.window(), p.months(), 30, "UTC"));
+      program.program(new TierProgramEdit(p.basis(), p.window(), p.months(), 30, p.timeZone()));
     } else if (step instanceof Merge m) {
       transactions.executeWithoutResult(
           status -> tiers.merge(customers.get(m.who()), customers.get(m.who() + 1)));
@@ -197,11 +253,16 @@ class TierWindowCarryForwardTest {
                             spend ->
                                 Arbitraries.integers()
                                     .between(-3, 400)
-                                    .map(days -> new Buy(who, spend, days))));
+                                    .flatMap(
+                                        days ->
+                                            Arbitraries.longs()
+                                                .between(0, 86_400_000_000_000L - 1)
+                                                .map(nanos -> new Buy(who, spend, days, nanos)))));
     Arbitrary<Step> buyNow =
         Arbitraries.integers()
             .between(0, CUSTOMERS - 1)
-            .flatMap(who -> Arbitraries.longs().between(100, 30_000).map(s -> new Buy(who, s, 0)));
+            .flatMap(
+                who -> Arbitraries.longs().between(100, 30_000).map(s -> new Buy(who, s, 0, 0)));
     Arbitrary<Step> together =
         Arbitraries.integers()
             .between(2, CUSTOMERS)
@@ -214,6 +275,7 @@ class TierWindowCarryForwardTest {
         Arbitraries.frequencyOf(
             Tuple.of(4, Arbitraries.integers().between(1, 120)),
             Tuple.of(1, Arbitraries.integers().between(-20, -1)));
+    Arbitrary<String> zones = Arbitraries.of("UTC", "Pacific/Auckland", "America/New_York");
     Arbitrary<Step> program =
         Arbitraries.of(TierProgram.Basis.class)
             .flatMap(
@@ -223,14 +285,22 @@ class TierWindowCarryForwardTest {
                             window ->
                                 Arbitraries.integers()
                                     .between(1, 12)
-                                    .map(months -> new Program(basis, window, months))));
+                                    .flatMap(
+                                        months ->
+                                            zones.map(
+                                                zone ->
+                                                    new Program(basis, window, months, zone)))));
     Arbitrary<Step> merge = Arbitraries.integers().between(0, CUSTOMERS - 2).map(Merge::new);
     return Arbitraries.frequencyOf(
             Tuple.of(4, buy),
             Tuple.of(4, buyNow),
             Tuple.of(2, together),
             Tuple.of(2, refund),
-            Tuple.of(3, days.map(d -> (Step) new Wait(d))),
+            Tuple.of(
+                3,
+                days.flatMap(
+                    d ->
+                        Arbitraries.integers().between(0, 86_399).map(s -> (Step) new Wait(d, s)))),
             Tuple.of(1, program),
             Tuple.of(1, merge),
             Tuple.of(1, Arbitraries.just((Step) new RunJob())))
