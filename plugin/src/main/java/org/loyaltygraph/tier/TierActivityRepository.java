@@ -140,6 +140,48 @@ class TierActivityRepository {
     return windows;
   }
 
+  /**
+   * For each customer, the amount of its activity in the window at {@code now} from a time on (the
+   * part of the window that still counts at the next evaluation), summed by the database. Customers
+   * without such activity are missing.
+   */
+  Map<String, Long> amountsFrom(Map<String, Instant> from, TierProgram program, Instant now) {
+    Map<String, Long> amounts = new HashMap<>();
+    if (from.isEmpty()) {
+      return amounts;
+    }
+    Instant start = program.windowStart(now);
+    Instant end = program.windowEnd(now);
+    List<String> ranges = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    from.forEach(
+        (customerId, at) -> {
+          ranges.add("(customer_id = ? AND occurred_at >= ?)");
+          params.add(customerId);
+          params.add(Timestamp.from(at.isAfter(start) ? at : start));
+        });
+    if (end != null) {
+      params.add(Timestamp.from(end));
+    }
+    jdbc.sql(
+            "SELECT customer_id, SUM(spend_delta) AS spend, SUM(points_delta) AS points"
+                + " FROM tier_activity WHERE ("
+                + String.join(" OR ", ranges)
+                + ")"
+                + (end == null ? "" : " AND occurred_at < ?")
+                + " GROUP BY customer_id")
+        .params(params)
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    amounts.put(
+                        rs.getString("customer_id"),
+                        program.basis() == TierProgram.Basis.SPEND
+                            ? rs.getLong("spend")
+                            : rs.getLong("points")));
+    return amounts;
+  }
+
   /** {@code select} over the customers' rows in the program's window at {@code now}. */
   private JdbcClient.StatementSpec inWindow(
       String select,

@@ -151,7 +151,7 @@ final class TierRules {
     return tier == null ? -1 : tier.threshold();
   }
 
-  private static Instant earliest(Instant a, Instant b) {
+  static Instant earliest(Instant a, Instant b) {
     if (a == null) {
       return b;
     }

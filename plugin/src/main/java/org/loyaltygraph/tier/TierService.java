@@ -226,8 +226,9 @@ public class TierService implements EarningMultiplierSource {
 
   /**
    * Standings of several customers in at most three queries, for the DataLoader behind
-   * Loyalty.tier. A customer without a tier whose stored window still holds (see {@link
-   * TierState#windowWith}) is answered from it; the others read their window's activity.
+   * Loyalty.tier. A customer whose stored window still holds (see {@link TierState#windowWith}) is
+   * answered from it, plus, when it holds a tier, one sum of the part of its window that still
+   * counts at the next evaluation; the others read their window's activity.
    */
   public Map<String, TierStanding> standings(Collection<String> customerIds) {
     TierConfiguration config = catalog.current();
@@ -235,22 +236,36 @@ public class TierService implements EarningMultiplierSource {
     Instant now = clock.instant();
     Map<String, TierState> stored = states.findAll(customerIds);
     Map<String, QualifyingWindow> summaries = new HashMap<>();
+    Map<String, Instant> keepFrom = new HashMap<>();
     List<String> toRead = new ArrayList<>();
     for (String id : customerIds) {
       TierState state = stored.get(id);
+      Tier held = state == null ? null : heldTier(config, state);
+      boolean vanished = state != null && state.tierId() != null && held == null;
       Optional<QualifyingWindow> summary =
-          state == null || state.tierId() != null
-              ? Optional.empty()
-              : state.windowWith(List.of(), config, now);
-      summary.ifPresentOrElse(w -> summaries.put(id, w), () -> toRead.add(id));
+          state == null || vanished ? Optional.empty() : state.windowWith(List.of(), config, now);
+      if (summary.isEmpty()) {
+        toRead.add(id);
+        continue;
+      }
+      summaries.put(id, summary.get());
+      Instant next = TierRules.earliest(summary.get().rollsAt(), state.graceEndsAt());
+      if (held != null && next != null) {
+        keepFrom.put(id, program.windowStart(next));
+      }
     }
     Map<String, List<QualifyingActivity>> windows = activity.inWindow(toRead, program, now);
+    Map<String, Long> stillCounting = activity.amountsFrom(keepFrom, program, now);
     Map<String, TierStanding> result = new LinkedHashMap<>();
     for (String id : customerIds) {
       TierState state = stored.get(id);
-      if (summaries.containsKey(id)) {
-        result.put(
-            id, TierRules.standing(id, config, null, state.graceEndsAt(), summaries.get(id), 0));
+      QualifyingWindow summary = summaries.get(id);
+      if (summary != null) {
+        Tier held = heldTier(config, state);
+        long remaining =
+            keepFrom.containsKey(id) ? stillCounting.getOrDefault(id, 0L) : summary.amount();
+        long toKeep = held == null ? 0 : Math.max(0, held.threshold() - remaining);
+        result.put(id, TierRules.standing(id, config, held, state.graceEndsAt(), summary, toKeep));
         continue;
       }
       List<QualifyingActivity> window = windows.getOrDefault(id, List.of());
@@ -269,6 +284,11 @@ public class TierService implements EarningMultiplierSource {
           TierRules.standing(id, config, held, state == null ? null : state.graceEndsAt(), window));
     }
     return result;
+  }
+
+  /** The tier a stored state holds, or null for none or one deleted since. */
+  private static Tier heldTier(TierConfiguration config, TierState state) {
+    return state.tierId() == null ? null : config.tier(state.tierId()).orElse(null);
   }
 
   /**

@@ -187,6 +187,20 @@ class TierWindowCarryForwardTest {
     assertThat(standing.nextEvaluationAt())
         .as("standing's next evaluation of %s after %s", customer, step)
         .isEqualTo(next);
+    Tier held =
+        stored.tierId() == null ? null : catalog.fresh().tier(stored.tierId()).orElseThrow();
+    long remaining =
+        next == null
+            ? window.amount()
+            : TierRules.remainingAt(
+                activity
+                    .inWindow(List.of(customer), program, now)
+                    .getOrDefault(customer, List.of()),
+                program,
+                next);
+    assertThat(standing.amountToKeepTier())
+        .as("amount to keep the tier of %s after %s", customer, step)
+        .isEqualTo(held == null ? 0 : Math.max(0, held.threshold() - remaining));
   }
 
   private static Instant earliest(Instant a, Instant b) {
