@@ -88,7 +88,7 @@ public class EarningRulesService {
           null,
           List.of(UserError.of("INVALID", "The rules changed meanwhile; send the change again.")));
     }
-    CacheEviction.afterTransaction(current::invalidateAll);
+    CacheEviction.afterTransaction(() -> current.invalidate(0)); // by key: see TierCatalog.evict
     return new RulesResult(next, List.of());
   }
 

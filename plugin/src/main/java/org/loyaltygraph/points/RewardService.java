@@ -74,7 +74,7 @@ public class RewardService {
                       null,
                       List.of(UserError.of("DUPLICATE", "A reward has this id.", "input", "id"))));
     }
-    CacheEviction.afterTransaction(catalogue::invalidateAll);
+    CacheEviction.afterTransaction(() -> catalogue.invalidate(0)); // by key: see TierCatalog
     return new RewardResult(reward, List.of());
   }
 
@@ -111,7 +111,7 @@ public class RewardService {
             r.maxPointsPerOrder(),
             r.maxSharePercent());
     rewards.update(updated, clock.instant());
-    CacheEviction.afterTransaction(catalogue::invalidateAll);
+    CacheEviction.afterTransaction(() -> catalogue.invalidate(0)); // by key: see TierCatalog
     return new RewardResult(updated, List.of());
   }
 

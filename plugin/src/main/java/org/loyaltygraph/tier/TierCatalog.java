@@ -38,6 +38,8 @@ class TierCatalog {
    * configuration for a whole time-to-live.
    */
   void evict() {
-    CacheEviction.afterTransaction(cache::invalidateAll);
+    // by key: Caffeine then waits for a load in flight and drops what it brings (invalidateAll
+    // skips a load that has not finished)
+    CacheEviction.afterTransaction(() -> cache.invalidate(Boolean.TRUE));
   }
 }
