@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxAttempts leases in a row without a committed batch before the job is FAILED
  * @param uploadIdleTimeout how long an upload may go without storing a chunk before it counts as
  *     abandoned (its instance died, or its client stalled): its chunks are then deleted
+ * @param uploadSweepInterval how often each instance with the worker enabled deletes abandoned
+ *     uploads
  */
 @ConfigurationProperties("loyaltygraph.imports")
 record ImportProperties(
@@ -30,7 +32,8 @@ record ImportProperties(
     @DefaultValue("true") boolean workerEnabled,
     @DefaultValue("5") int maxAttempts,
     @DefaultValue("1MB") DataSize chunkSize,
-    @DefaultValue("1h") Duration uploadIdleTimeout) {
+    @DefaultValue("1h") Duration uploadIdleTimeout,
+    @DefaultValue("10m") Duration uploadSweepInterval) {
 
   ImportProperties {
     if (chunkSize.toBytes() < 1024 || chunkSize.toBytes() > 4L * 1024 * 1024 - 64 * 1024) {

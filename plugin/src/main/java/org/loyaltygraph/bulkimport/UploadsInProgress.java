@@ -63,7 +63,9 @@ class UploadsInProgress {
     transactions.executeWithoutResult(status -> jobs.deleteUpload(jobId));
   }
 
-  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+  @Scheduled(
+      fixedDelayString = "${loyaltygraph.imports.upload-sweep-interval:10m}",
+      initialDelayString = "${loyaltygraph.imports.upload-sweep-interval:10m}")
   void scheduled() {
     if (!properties.workerEnabled()) {
       return;
