@@ -8,6 +8,6 @@ import java.time.Instant;
 record QualifyingActivity(Instant occurredAt, long spend, long points) {
 
   long amount(TierProgram.Basis basis) {
-    return basis == TierProgram.Basis.SPEND ? spend : points;
+    return basis.of(spend, points);
   }
 }

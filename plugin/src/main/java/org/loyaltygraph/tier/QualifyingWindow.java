@@ -26,8 +26,7 @@ record QualifyingWindow(long amount, Instant rollsAt) {
    */
   static QualifyingWindow of(long spend, long points, Instant oldest, TierProgram program) {
     return new QualifyingWindow(
-        program.basis() == TierProgram.Basis.SPEND ? spend : points,
-        oldest == null ? null : program.dropsOutAt(oldest));
+        program.basis().of(spend, points), oldest == null ? null : program.dropsOutAt(oldest));
   }
 
   /** This window with one more activity inside it. */

@@ -176,9 +176,7 @@ class TierActivityRepository {
                 rs ->
                     amounts.put(
                         rs.getString("customer_id"),
-                        program.basis() == TierProgram.Basis.SPEND
-                            ? rs.getLong("spend")
-                            : rs.getLong("points")));
+                        program.basis().of(rs.getLong("spend"), rs.getLong("points"))));
     return amounts;
   }
 

@@ -20,7 +20,12 @@ public record TierProgram(
     /** Net spend in minor units of the base currency. */
     SPEND,
     /** Points earned, after reversals. */
-    POINTS
+    POINTS;
+
+    /** The one of the two amounts this basis counts. */
+    public long of(long spend, long points) {
+      return this == SPEND ? spend : points;
+    }
   }
 
   /** Over what period activity counts. */
