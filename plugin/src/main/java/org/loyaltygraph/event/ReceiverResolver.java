@@ -2,8 +2,18 @@ package org.loyaltygraph.event;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Predicate;
 import org.apache.hc.client5.http.DnsResolver;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The webhook client's only way from a receiver's name to its addresses: the name is looked up once
@@ -11,8 +21,17 @@ import org.apache.hc.client5.http.DnsResolver;
  * them. The address checked is the address connected to, so a name that answers a public address to
  * one lookup and a private one to the next (DNS rebinding) gets nowhere. Only the lookup is
  * replaced: TLS still checks the certificate against the name and sends it as SNI.
+ *
+ * <p>The sender looks a name up ahead ({@link #lookUpAhead}), on a thread of this class's, so that
+ * a slow DNS server holds up only the deliveries to that name, never the HTTP client's few I/O
+ * threads and every delivery they carry. The client then gets that checked answer when it connects,
+ * within {@link #ANSWER_LIFETIME}; after that, or for a name not looked up ahead, it looks up
+ * itself.
  */
-final class ReceiverResolver implements DnsResolver {
+final class ReceiverResolver implements DnsResolver, AutoCloseable {
+
+  /** How long an answer looked up ahead is handed to the connections that follow it. */
+  static final Duration ANSWER_LIFETIME = Duration.ofSeconds(10);
 
   /** Looks a host up: the system's resolver in production, a scripted one in tests. */
   @FunctionalInterface
@@ -28,8 +47,19 @@ final class ReceiverResolver implements DnsResolver {
     }
   }
 
+  /** A checked answer: the addresses to connect to, or why there are none. */
+  private record Answer(InetAddress[] addresses, UnknownHostException refusal, long atNanos) {
+
+    boolean fresh() {
+      return System.nanoTime() - atNanos < ANSWER_LIFETIME.toNanos();
+    }
+  }
+
   private final Lookup lookup;
   private final Predicate<InetAddress> allowed;
+  // one lookup in flight per name: threads are bounded by the names being looked up at once
+  private final ExecutorService lookups = Executors.newCachedThreadPool(lookupThreads());
+  private final ConcurrentMap<String, CompletableFuture<Answer>> ahead = new ConcurrentHashMap<>();
 
   ReceiverResolver(Lookup lookup, Predicate<InetAddress> allowed) {
     this.lookup = lookup;
@@ -43,8 +73,56 @@ final class ReceiverResolver implements DnsResolver {
         allowPrivateAddresses ? address -> true : ReceiverAddress::isPublic);
   }
 
+  /**
+   * Looks {@code host} up and checks it off the caller's thread, joining a lookup of the same name
+   * already under way. Completes when the connection may be attempted, or exceptionally with a
+   * {@link RefusedReceiver} when the name does not resolve or is not allowed.
+   */
+  CompletableFuture<Void> lookUpAhead(String host) {
+    if (host == null) {
+      return CompletableFuture.completedFuture(null); // the client refuses the URL itself
+    }
+    ahead.values().removeIf(answer -> answer.isDone() && !answer.join().fresh());
+    CompletableFuture<Answer> answer =
+        ahead.compute(
+            key(host),
+            (name, known) ->
+                known != null && (!known.isDone() || known.join().fresh())
+                    ? known
+                    : CompletableFuture.supplyAsync(() -> answer(name), lookups));
+    return answer.thenAccept(
+        checked -> {
+          if (checked.refusal() != null) {
+            throw new CompletionException(checked.refusal());
+          }
+        });
+  }
+
   @Override
   public InetAddress[] resolve(String host) throws UnknownHostException {
+    CompletableFuture<Answer> known = ahead.get(key(host));
+    Answer answer =
+        known != null && known.isDone() && known.join().fresh() ? known.join() : answer(host);
+    if (answer.refusal() != null) {
+      throw answer.refusal();
+    }
+    return answer.addresses().clone();
+  }
+
+  @Override
+  public void close() {
+    lookups.shutdownNow();
+  }
+
+  private Answer answer(String host) {
+    try {
+      return new Answer(checked(host), null, System.nanoTime());
+    } catch (UnknownHostException e) {
+      return new Answer(null, e, System.nanoTime());
+    }
+  }
+
+  private InetAddress[] checked(String host) throws UnknownHostException {
     InetAddress[] addresses;
     try {
       addresses = lookup.addresses(host);
@@ -59,7 +137,17 @@ final class ReceiverResolver implements DnsResolver {
         throw new RefusedReceiver(ReceiverAddress.NOT_PUBLIC);
       }
     }
-    return addresses.clone();
+    return addresses;
+  }
+
+  private static String key(String host) {
+    return host.toLowerCase(Locale.ROOT);
+  }
+
+  private static ThreadFactory lookupThreads() {
+    CustomizableThreadFactory threads = new CustomizableThreadFactory("webhook-dns-");
+    threads.setDaemon(true);
+    return threads;
   }
 
   /** Only Kerberos asks for it, and webhooks do not authenticate that way. */

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -44,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * asynchronously, so a batch goes out at once and a slow receiver costs at most its timeout.
  *
  * <p>Apache HttpClient rather than the JDK's, because it takes a {@link ReceiverResolver}: every
- * connection goes to the addresses that passed the receiver check, never to a second lookup's.
+ * connection goes to the addresses that passed the receiver check, never to a second lookup's. The
+ * name is looked up before the request goes to the client, off its I/O threads.
  */
 @Component
 class WebhookSender implements AutoCloseable {
@@ -57,6 +59,7 @@ class WebhookSender implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final ContentType JSON_BODY = ContentType.create("application/json");
 
+  private final ReceiverResolver receivers;
   private final CloseableHttpAsyncClient http;
   private final Duration overallTimeout;
   private final Clock clock;
@@ -73,6 +76,7 @@ class WebhookSender implements AutoCloseable {
   /** Tests script the lookups and trust their own receiver's certificate. */
   WebhookSender(
       EventProperties properties, Clock clock, ReceiverResolver receivers, SSLContext tls) {
+    this.receivers = receivers;
     this.http = client(properties, receivers, tls);
     this.http.start();
     // the request timeout covers the wait for the answer; this one bounds the whole call
@@ -136,10 +140,11 @@ class WebhookSender implements AutoCloseable {
   /** Always completes normally: a failure is an Outcome without a status. */
   CompletableFuture<Outcome> send(String url, String secret, OutboxEvent event) {
     try {
+      URI target = URI.create(url);
       String body = body(event);
       long timestamp = clock.instant().getEpochSecond();
       AsyncRequestProducer request =
-          AsyncRequestBuilder.post(URI.create(url))
+          AsyncRequestBuilder.post(target)
               .addHeader(EVENT_ID, event.id())
               .addHeader(EVENT_TYPE, event.type().wireName())
               .addHeader(TIMESTAMP, Long.toString(timestamp))
@@ -147,18 +152,27 @@ class WebhookSender implements AutoCloseable {
               .setEntity(
                   AsyncEntityProducers.create(body.getBytes(StandardCharsets.UTF_8), JSON_BODY))
               .build();
-      CompletableFuture<Integer> status = new CompletableFuture<>();
-      Future<?> call =
-          http.execute(
-              request,
-              new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()),
-              new StatusCallback(status));
-      return status
+      AtomicReference<Future<?>> call = new AtomicReference<>();
+      return receivers
+          .lookUpAhead(target.getHost())
+          .thenCompose(
+              lookedUp -> {
+                CompletableFuture<Integer> status = new CompletableFuture<>();
+                call.set(
+                    http.execute(
+                        request,
+                        new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()),
+                        new StatusCallback(status)));
+                return status;
+              })
           .orTimeout(overallTimeout.toMillis(), TimeUnit.MILLISECONDS)
           .handle(
               (code, failure) -> {
                 if (failure != null) {
-                  call.cancel(true);
+                  Future<?> started = call.get();
+                  if (started != null) {
+                    started.cancel(true);
+                  }
                   return new Outcome(null, describe(failure));
                 }
                 return new Outcome(code, errorOf(code));
@@ -172,6 +186,7 @@ class WebhookSender implements AutoCloseable {
   @Override
   public void close() {
     http.close(CloseMode.GRACEFUL);
+    receivers.close();
   }
 
   /** Hands the answer's status, or why there is none, to a CompletableFuture. */

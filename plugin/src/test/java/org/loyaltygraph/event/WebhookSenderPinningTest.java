@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -156,6 +158,46 @@ class WebhookSenderPinningTest {
     assertThat(outcome.statusCode()).isNull();
     assertThat(outcome.error()).startsWith("SSL");
     assertThat(outside.requests()).isEmpty();
+  }
+
+  @Test
+  void aSlowLookupHoldsUpOnlyTheDeliveriesToItsOwnName() throws Exception {
+    WebhookReceiver outside = open(WebhookReceiver.at(new InetSocketAddress(PUBLIC_STAND_IN, 0)));
+    CountDownLatch slowAnswers = new CountDownLatch(1);
+    AtomicInteger slowLookups = new AtomicInteger();
+    ReceiverResolver.Lookup dns =
+        host -> {
+          if (host.equals("slow.example")) {
+            slowLookups.incrementAndGet();
+            try {
+              assertThat(slowAnswers.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+              throw new UnknownHostException("interrupted");
+            }
+          }
+          return new InetAddress[] {PUBLIC_STAND_IN};
+        };
+    WebhookSender sender = sender(new ReceiverResolver(dns, PUBLIC_STAND_IN::equals));
+    // more deliveries to the slow name than the HTTP client has I/O threads
+    int slowDeliveries = Runtime.getRuntime().availableProcessors() + 2;
+    List<CompletableFuture<WebhookSender.Outcome>> slow = new ArrayList<>();
+    for (int i = 0; i < slowDeliveries; i++) {
+      slow.add(sender.send("http://slow.example:" + outside.port() + "/hooks", SECRET, EVENT));
+    }
+
+    WebhookSender.Outcome fast =
+        sender
+            .send("http://fast.example:" + outside.port() + "/hooks", SECRET, EVENT)
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(fast.statusCode()).isEqualTo(200);
+    assertThat(slow).noneMatch(CompletableFuture::isDone);
+    slowAnswers.countDown();
+    for (CompletableFuture<WebhookSender.Outcome> delivery : slow) {
+      assertThat(delivery.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+    assertThat(slowLookups.get()).isEqualTo(1); // one lookup served every delivery to the name
+    assertThat(outside.requests()).hasSize(slowDeliveries + 1);
   }
 
   /** Answers {@code first} to the first lookup of any name and {@code later} to every other. */
