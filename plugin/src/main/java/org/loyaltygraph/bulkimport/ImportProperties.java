@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFileSize the largest file {@code POST /imports} accepts (413 above it), counted while
  *     the upload streams into the database
  * @param chunkSize the piece of a file stored per row and held in memory at a time, by the upload
- *     and by the worker; below the database's max_allowed_packet (4 MiB at the least)
+ *     and by the worker; an INSERT of one needs a max_allowed_packet of twice its size and 64 KiB
+ *     (the bytes go as hex), and {@link ChunkSize} cuts it to what the database allows
  * @param batchSize records applied between two commits of the job's progress
  * @param lease how long a worker holds a job without committing a batch before another instance may
  *     take it over
@@ -37,8 +38,7 @@ record ImportProperties(
 
   ImportProperties {
     if (chunkSize.toBytes() < 1024 || chunkSize.toBytes() > 4L * 1024 * 1024 - 64 * 1024) {
-      throw new IllegalArgumentException(
-          "loyaltygraph.imports.chunk-size is 1KB to 4MB less 64KB (max_allowed_packet)");
+      throw new IllegalArgumentException("loyaltygraph.imports.chunk-size is 1KB to 4MB less 64KB");
     }
   }
 }

@@ -28,18 +28,21 @@ class ImportService {
   private final UploadsInProgress uploads;
   private final Clock clock;
   private final ImportProperties properties;
+  private final ChunkSize chunkSize;
 
   ImportService(
       ImportJobRepository jobs,
       ImportErrorRepository errors,
       UploadsInProgress uploads,
       Clock clock,
-      ImportProperties properties) {
+      ImportProperties properties,
+      ChunkSize chunkSize) {
     this.jobs = jobs;
     this.errors = errors;
     this.uploads = uploads;
     this.clock = clock;
     this.properties = properties;
+    this.chunkSize = chunkSize;
   }
 
   /** The job (new, or the first one of a replay), or why the upload was refused. */
@@ -100,7 +103,7 @@ class ImportService {
         ChunkWriter.write(
             body,
             (chunkNo, content) -> uploads.store(jobId, chunkNo, content),
-            (int) properties.chunkSize().toBytes(),
+            chunkSize.bytes(),
             properties.maxFileSize().toBytes());
     if (stored.tooLarge()) {
       return Submission.refused(FILE_TOO_LARGE, "The file is larger than the limit.");
