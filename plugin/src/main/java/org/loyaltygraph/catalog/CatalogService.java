@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The storefront's catalogue. Sending a product again updates it (prices and stock change), so an
- * upsert is idempotent by nature: the same product twice leaves the same row.
+ * The storefront's catalogue. Prices and stock change, so a product sent again with other content
+ * updates it (the latest call wins); the same product again is a replay that writes nothing.
  */
 @Service
 public class CatalogService {
@@ -39,7 +39,7 @@ public class CatalogService {
       return new ProductResult(null, errors);
     }
     List<String> tags = input.tags().stream().map(String::trim).distinct().toList();
-    products.upsert(
+    Product sent =
         new Product(
             input.sku().trim(),
             input.name(),
@@ -48,9 +48,13 @@ public class CatalogService {
             input.currency(),
             input.inStock(),
             tags,
-            clock.instant()),
-        clock.instant());
-    return new ProductResult(products.find(input.sku().trim()).orElseThrow(), List.of());
+            clock.instant());
+    Optional<Product> stored = products.find(sent.sku());
+    if (stored.isPresent() && stored.get().sameAs(sent)) {
+      return new ProductResult(stored.get(), List.of()); // a replay writes nothing
+    }
+    products.upsert(sent, clock.instant());
+    return new ProductResult(products.find(sent.sku()).orElseThrow(), List.of());
   }
 
   private static List<UserError> validate(Product p) {

@@ -2,6 +2,8 @@ package org.loyaltygraph.catalog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /** A product as the storefront last sent it. Price in minor units of {@code currency}. */
 public record Product(
@@ -16,5 +18,16 @@ public record Product(
 
   public Product {
     tags = List.copyOf(tags);
+  }
+
+  /** The same product, whenever each was stored (tags in any order). */
+  boolean sameAs(Product other) {
+    return sku.equals(other.sku)
+        && Objects.equals(name, other.name)
+        && Objects.equals(category, other.category)
+        && Objects.equals(price, other.price)
+        && Objects.equals(currency, other.currency)
+        && inStock == other.inStock
+        && Set.copyOf(tags).equals(Set.copyOf(other.tags));
   }
 }

@@ -1,6 +1,7 @@
 package org.loyaltygraph.customer;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /** A shopper as the storefront sent it, keyed by the storefront's own id. */
 public record Customer(
@@ -10,4 +11,13 @@ public record Customer(
     String lastName,
     String timeZone,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /** The same profile, whenever each was stored. */
+  boolean sameProfileAs(Customer other) {
+    return Objects.equals(email, other.email)
+        && Objects.equals(firstName, other.firstName)
+        && Objects.equals(lastName, other.lastName)
+        && Objects.equals(timeZone, other.timeZone);
+  }
+}

@@ -129,7 +129,11 @@ public class CustomerService {
     return resolveExisting(id).isPresent();
   }
 
-  /** Idempotent: sending the same customer again changes nothing but {@code updatedAt}. */
+  /**
+   * Stores the storefront's current profile of a customer. A profile changes over a customer's
+   * life, so other content under a known id is an update (the latest call wins), not a refusal; the
+   * same profile again is a replay: it writes nothing and answers the stored customer as it was.
+   */
   @Transactional
   public CustomerResult upsert(CustomerUpsert input) {
     List<UserError> errors = validate(input);
@@ -138,7 +142,7 @@ public class CustomerService {
     }
     Instant now = clock.instant();
     String zone = input.timeZone() == null ? "UTC" : ZoneId.of(input.timeZone()).getId();
-    customers.upsert(
+    Customer sent =
         new Customer(
             input.id().trim(),
             blankToNull(input.email()),
@@ -146,8 +150,13 @@ public class CustomerService {
             blankToNull(input.lastName()),
             zone,
             now,
-            now));
-    return CustomerResult.ok(customers.findById(input.id().trim()).orElseThrow());
+            now);
+    Optional<Customer> stored = customers.findById(sent.id());
+    if (stored.isPresent() && stored.get().sameProfileAs(sent)) {
+      return CustomerResult.ok(stored.get());
+    }
+    customers.upsert(sent);
+    return CustomerResult.ok(customers.findById(sent.id()).orElseThrow());
   }
 
   private static List<UserError> validate(CustomerUpsert input) {

@@ -2,6 +2,7 @@ package org.loyaltygraph.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
+import org.loyaltygraph.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +22,7 @@ class ProductUpsertTest {
           + " price { amount currency } inStock tags } userErrors { field code } } }";
 
   @Autowired GraphQLTestClient graphql;
+  @Autowired MutableClock clock;
 
   private JsonNode upsert(Map<String, Object> input) {
     return graphql
@@ -57,6 +60,35 @@ class ProductUpsertTest {
             .storefront("query($s: ID!) { product(sku: $s) { sku inStock } }", Map.of("s", sku))
             .data();
     assertThat(read.at("/product/inStock").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theSameProductAgainIsAReplayThatWritesNothing() {
+    String sku = "SKU-" + UUID.randomUUID();
+    String read = "query($s: ID!) { product(sku: $s) { updatedAt } }";
+    upsert(product(sku));
+    String firstUpdate =
+        graphql.storefront(read, Map.of("s", sku)).data().at("/product/updatedAt").asString();
+
+    clock.advance(Duration.ofMinutes(5));
+    Map<String, Object> sameTagsOtherOrder = product(sku);
+    sameTagsOtherOrder.put("tags", List.of("linen", "summer"));
+    JsonNode replay = upsert(sameTagsOtherOrder);
+
+    assertThat(replay.path("userErrors").size()).isZero();
+    assertThat(replay.at("/product/price/amount").asLong()).isEqualTo(4500);
+    assertThat(
+            graphql.storefront(read, Map.of("s", sku)).data().at("/product/updatedAt").asString())
+        .isEqualTo(firstUpdate);
+
+    clock.advance(Duration.ofMinutes(5));
+    Map<String, Object> soldOut = product(sku);
+    soldOut.put("inStock", false);
+    upsert(soldOut);
+
+    assertThat(
+            graphql.storefront(read, Map.of("s", sku)).data().at("/product/updatedAt").asString())
+        .isNotEqualTo(firstUpdate);
   }
 
   @Test
