@@ -102,9 +102,15 @@ class DemoBanner {
     if (present(key)) {
       b.append("  Try it:\n    ").append(curl(graphql, key, shopper)).append('\n');
     }
-    b.append("  Reset the demo shop: stop the service and delete ")
-        .append(environment.getProperty("loyaltygraph.embedded-database.data-dir", "its data dir"))
-        .append('\n');
+    String realDatabase = environment.getProperty("LOYALTYGRAPH_DB_URL");
+    if (realDatabase == null || realDatabase.isBlank()) {
+      b.append("  Reset the demo shop: stop the service and delete ")
+          .append(
+              environment.getProperty("loyaltygraph.embedded-database.data-dir", "its data dir"))
+          .append('\n');
+    } else {
+      b.append("  Database:       the one LOYALTYGRAPH_DB_URL names (the embedded one is off)\n");
+    }
     return b.append(rule).toString();
   }
 

