@@ -37,7 +37,7 @@ class CustomerDataFetcher {
   @DgsQuery
   org.loyaltygraph.schema.types.Customer customer(@InputArgument String id) {
     // existence only: the profile, when asked for, comes through the batched loader
-    return customers.resolveExisting(id).map(CustomerDataFetcher::reference).orElse(null);
+    return customers.lookUp(id).map(CustomerDataFetcher::reference).orElse(null);
   }
 
   @DgsMutation

@@ -1,7 +1,10 @@
 package org.loyaltygraph.customer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.loyaltygraph.graphql.UserError;
+import org.loyaltygraph.system.CacheEviction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +28,9 @@ public class CustomerService {
   private final CustomerRepository customers;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  // known id -> the id that answers for it; only known ids (a new one may arrive any moment)
+  private final Cache<String, String> answering =
+      Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofSeconds(5)).build();
 
   CustomerService(CustomerRepository customers, Clock clock, ApplicationEventPublisher events) {
     this.customers = customers;
@@ -48,6 +55,24 @@ public class CustomerService {
     return customers
         .mergedIntoOrSelf(id)
         .map(mergedInto -> mergedInto.isEmpty() ? id : resolve(mergedInto));
+  }
+
+  /**
+   * {@link #resolveExisting} for reads, from a short-lived cache of known ids: the storefront's
+   * {@code customer(id)} and existence checks. A customer is never deleted, so a cached id always
+   * exists; a merge evicts what answered for the merged id once it commits.
+   */
+  public Optional<String> lookUp(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    String cached = answering.getIfPresent(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<String> resolved = resolveExisting(id);
+    resolved.ifPresent(answeringId -> answering.put(id, answeringId));
+    return resolved;
   }
 
   /**
@@ -117,6 +142,12 @@ public class CustomerService {
     }
     Instant now = clock.instant();
     customers.markMerged(mergedId, survivorId, now);
+    CacheEviction.afterTransaction(
+        () ->
+            answering
+                .asMap()
+                .entrySet()
+                .removeIf(e -> e.getKey().equals(mergedId) || e.getValue().equals(mergedId)));
     events.publishEvent(new CustomersMerged(survivorId, mergedId, now));
     return CustomerResult.ok(customers.findById(survivorId).orElseThrow());
   }
@@ -126,7 +157,7 @@ public class CustomerService {
   }
 
   public boolean exists(String id) {
-    return resolveExisting(id).isPresent();
+    return lookUp(id).isPresent();
   }
 
   /**

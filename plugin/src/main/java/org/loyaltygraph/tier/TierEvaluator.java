@@ -30,6 +30,7 @@ class TierEvaluator {
   private final TierChangeRepository changes;
   private final TierCatalog catalog;
   private final ApplicationEventPublisher events;
+  private final StandingCache standings;
   private final Clock clock;
 
   TierEvaluator(
@@ -38,12 +39,14 @@ class TierEvaluator {
       TierChangeRepository changes,
       TierCatalog catalog,
       ApplicationEventPublisher events,
+      StandingCache standings,
       Clock clock) {
     this.states = states;
     this.activity = activity;
     this.changes = changes;
     this.catalog = catalog;
     this.events = events;
+    this.standings = standings;
     this.clock = clock;
   }
 
@@ -74,6 +77,7 @@ class TierEvaluator {
             .windowWith(List.of(new QualifyingActivity(at, spendDelta, pointsDelta)), config, now)
             .orElseGet(() -> readWindow(customerId, config, now));
     states.save(evaluated(state, config, now, trigger, null, window, webhooks));
+    standings.evictAfterCommit(List.of(customerId));
   }
 
   /**
@@ -131,6 +135,7 @@ class TierEvaluator {
               webhooks));
     }
     states.saveAll(evaluated);
+    standings.evictAfterCommit(added.keySet());
   }
 
   /**
@@ -143,6 +148,7 @@ class TierEvaluator {
     TierState survivor = states.lockOrCreate(survivorId, now);
     int moved = activity.reassign(mergedId, survivorId);
     states.delete(mergedId);
+    standings.evictAfterCommit(List.of(survivorId, mergedId));
     // a zero-valued activity marks the merge; a replay that moved nothing changes nothing
     boolean marked = activity.recordIfNew(survivorId, "merge:" + mergedId, now, 0, 0, now);
     if (marked || moved > 0) {
@@ -198,6 +204,7 @@ class TierEvaluator {
       boolean webhooks) {
     QualifyingWindow window = readWindow(state.customerId(), config, now);
     states.save(evaluated(state, config, now, trigger, deleted, window, webhooks));
+    standings.evictAfterCommit(List.of(state.customerId()));
   }
 
   private QualifyingWindow readWindow(String customerId, TierConfiguration config, Instant now) {

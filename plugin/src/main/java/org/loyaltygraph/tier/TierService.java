@@ -36,6 +36,7 @@ public class TierService implements EarningMultiplierSource {
   private final TierStateRepository states;
   private final TierActivityRepository activity;
   private final TierChangeRepository changes;
+  private final StandingCache cachedStandings;
   private final Clock clock;
 
   TierService(
@@ -45,6 +46,7 @@ public class TierService implements EarningMultiplierSource {
       TierStateRepository states,
       TierActivityRepository activity,
       TierChangeRepository changes,
+      StandingCache cachedStandings,
       Clock clock) {
     this.tiers = tiers;
     this.catalog = catalog;
@@ -52,6 +54,7 @@ public class TierService implements EarningMultiplierSource {
     this.states = states;
     this.activity = activity;
     this.changes = changes;
+    this.cachedStandings = cachedStandings;
     this.clock = clock;
   }
 
@@ -225,15 +228,23 @@ public class TierService implements EarningMultiplierSource {
   }
 
   /**
-   * Standings of several customers in at most three queries, for the DataLoader behind
-   * Loyalty.tier. A customer whose stored window still holds (see {@link TierState#windowWith}) is
-   * answered from it, plus, when it holds a tier, one sum of the part of its window that still
-   * counts at the next evaluation; the others read their window's activity.
+   * Standings of several customers, for the DataLoader behind Loyalty.tier: from {@link
+   * StandingCache} where it holds a copy, the others computed in at most three queries.
    */
   public Map<String, TierStanding> standings(Collection<String> customerIds) {
     TierConfiguration config = catalog.current();
-    TierProgram program = config.program();
     Instant now = clock.instant();
+    return cachedStandings.getAll(customerIds, config, now, ids -> computed(ids, config, now));
+  }
+
+  /**
+   * A customer whose stored window still holds (see {@link TierState#windowWith}) is answered from
+   * it, plus, when it holds a tier, one sum of the part of its window that still counts at the next
+   * evaluation; the others read their window's activity.
+   */
+  private Map<String, TierStanding> computed(
+      Collection<String> customerIds, TierConfiguration config, Instant now) {
+    TierProgram program = config.program();
     Map<String, TierState> stored = states.findAll(customerIds);
     Map<String, QualifyingWindow> summaries = new HashMap<>();
     Map<String, Instant> keepFrom = new HashMap<>();

@@ -109,6 +109,29 @@ class CustomerMergeTest {
   }
 
   @Test
+  void anIdReadBeforeItsMergeAnswersAsTheSurvivorAtOnceAfterIt() {
+    String survivor = shop.newCustomer();
+    String merged = shop.newCustomer();
+    String first = shop.newCustomer();
+    merge(merged, first); // first now answers as merged: a chain once merged joins survivor
+    assertThat(readId(first)).isEqualTo(merged); // both read, so both are cached
+    assertThat(readId(merged)).isEqualTo(merged);
+
+    merge(survivor, merged);
+
+    assertThat(readId(merged)).isEqualTo(survivor);
+    assertThat(readId(first)).isEqualTo(survivor);
+  }
+
+  private String readId(String id) {
+    return graphql
+        .storefront("query($id: ID!) { customer(id: $id) { id } }", Map.of("id", id))
+        .data()
+        .at("/customer/id")
+        .asString();
+  }
+
+  @Test
   void mergingAnUnknownOrTheSameCustomerIsRefused() {
     String survivor = shop.newCustomer();
     assertThat(merge(survivor, "nobody").at("/userErrors/0/code").asString())
