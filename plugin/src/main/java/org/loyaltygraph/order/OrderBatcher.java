@@ -1,5 +1,6 @@
 package org.loyaltygraph.order;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -36,6 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed meanwhile, a deadlock, any refusal of the database) is handed back to its request's
  * thread, which writes it alone, so one order's failure is never another's and the writers never
  * wait on a retry.
+ *
+ * <p>Nor does a batch wait for a customer's account that another transaction holds (an import, a
+ * merge, a refund, an adjustment, the other writer's batch): it locks the free accounts with {@code
+ * SKIP LOCKED}, commits the orders of their customers, and hands the others back, so each waits on
+ * its own request's thread for its own customer only.
  */
 @Component
 class OrderBatcher implements DisposableBean {
@@ -47,6 +53,7 @@ class OrderBatcher implements DisposableBean {
   private final TransactionTemplate transactions;
   private final int maxSize;
   private final DistributionSummary batchSizes;
+  private final Counter lockedElsewhere;
   private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean stopped;
@@ -81,6 +88,12 @@ class OrderBatcher implements DisposableBean {
     this.batchSizes =
         DistributionSummary.builder("loyaltygraph.orders.batch.size")
             .description("Orders written together in one transaction")
+            .register(meters);
+    this.lockedElsewhere =
+        Counter.builder("loyaltygraph.orders.batch.locked.elsewhere")
+            .description(
+                "Orders handed back to be written alone: another transaction held their customer's"
+                    + " account")
             .register(meters);
     for (int i = 0; i < properties.batch().writers(); i++) {
       Thread thread = new Thread(this::run, "order-writer-" + i);
@@ -216,7 +229,10 @@ class OrderBatcher implements DisposableBean {
     }
     int written = 0;
     for (int i = 0; i < together.size(); i++) {
-      if (results.get(i).userErrors().isEmpty()) {
+      if (results.get(i) == null) {
+        together.get(i).handBack(); // its customer's account is held elsewhere: it waits alone
+        lockedElsewhere.increment();
+      } else if (results.get(i).userErrors().isEmpty()) {
         together.get(i).result().complete(Optional.of(results.get(i)));
         written++;
       } else {

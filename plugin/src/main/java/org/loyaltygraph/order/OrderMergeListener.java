@@ -2,6 +2,7 @@ package org.loyaltygraph.order;
 
 import org.loyaltygraph.customer.CustomersMerged;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Moves a merged customer's orders and refunds to the survivor, in the merge's transaction. */
@@ -15,6 +16,7 @@ class OrderMergeListener {
   }
 
   @EventListener
+  @Order(10) // before the points account and the tier state (see CustomersMerged)
   void on(CustomersMerged merge) {
     orders.reassign(merge.mergedId(), merge.survivorId());
   }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.loyaltygraph.customer.CustomerService;
 import org.loyaltygraph.graphql.UserError;
@@ -56,7 +57,9 @@ class OrderWriter {
    * Writes new orders (ids not stored yet, or the primary key refuses the whole batch) and answers
    * each one's result, in order. An order for an unknown customer answers UNKNOWN_CUSTOMER and
    * writes nothing (the others are written). An order with reward codes is written alone: a refused
-   * code answers its user errors and the caller rolls back.
+   * code answers its user errors and the caller rolls back. Written together (more than one), an
+   * order whose customer's account another transaction holds answers null and writes nothing:
+   * alone, it would wait for that lock, and so would every order written with it.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   List<OrderResult> write(List<PendingOrder> pending) {
@@ -75,9 +78,16 @@ class OrderWriter {
       throw new IllegalStateException("a batch holds two orders of one customer");
     }
     // the tier is read under the account lock, as the previous order of the customer left it
-    ledger.lockAccounts(customerIds.values());
-    Map<String, BigDecimal> tierMultipliers =
-        earning.tierMultipliers(new HashSet<>(customerIds.values()));
+    Set<String> lockedElsewhere;
+    if (pending.size() == 1) {
+      ledger.lockAccounts(customerIds.values());
+      lockedElsewhere = Set.of();
+    } else {
+      lockedElsewhere = ledger.lockAccountsUnlessHeld(customerIds.values());
+    }
+    Set<String> locked = new HashSet<>(customerIds.values());
+    locked.removeAll(lockedElsewhere);
+    Map<String, BigDecimal> tierMultipliers = earning.tierMultipliers(locked);
     OrderResult[] results = new OrderResult[pending.size()];
     List<PendingOrder> writing = new ArrayList<>();
     List<Order> priced = new ArrayList<>();
@@ -92,6 +102,10 @@ class OrderWriter {
                 "No customer has this id; send it with customerUpsert first.",
                 "input",
                 "customerId");
+        continue;
+      }
+      if (customerId != null && lockedElsewhere.contains(customerId)) {
+        results[i] = null; // written alone, by the caller
         continue;
       }
       List<UserError> refused = consumeRewards(p);

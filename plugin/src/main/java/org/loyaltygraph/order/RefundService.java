@@ -215,6 +215,9 @@ public class RefundService {
     if (order.customerId() == null) {
       return new RefundResult(refund, List.of()); // a guest order: no customer to tell about it
     }
+    // the tier listener locks the tier state under the account lock, as every writer does; a
+    // refund that took back no points holds none yet (held already, it costs one statement)
+    ledger.lockAccounts(List.of(order.customerId()));
     events.publishEvent(
         new OrderRefunded(
             refund.id(),

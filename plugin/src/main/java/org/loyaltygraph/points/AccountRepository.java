@@ -3,9 +3,11 @@ package org.loyaltygraph.points;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,6 +71,29 @@ class AccountRepository {
             .entrySet().stream()
                 .map(e -> new Object[] {e.getKey(), e.getValue(), e.getValue(), at})
                 .toList());
+  }
+
+  /**
+   * Locks, in customer order, the rows of these customers that no other transaction holds, without
+   * waiting for the others; answers the customers it locked. Missing rows are not created.
+   */
+  Set<String> lockAllUnlessHeld(Collection<String> customerIds) {
+    return new HashSet<>(
+        jdbc.sql(
+                "SELECT customer_id FROM points_account WHERE customer_id IN (:ids)"
+                    + " ORDER BY customer_id FOR UPDATE SKIP LOCKED")
+            .param("ids", customerIds)
+            .query(String.class)
+            .list());
+  }
+
+  /** The customers of these that have a row, as last committed (a plain read: no lock, no wait). */
+  Set<String> existing(Collection<String> customerIds) {
+    return new HashSet<>(
+        jdbc.sql("SELECT customer_id FROM points_account WHERE customer_id IN (:ids)")
+            .param("ids", customerIds)
+            .query(String.class)
+            .list());
   }
 
   /** Locks the row unless another transaction holds it (then empty): a lease for jobs. */

@@ -91,6 +91,32 @@ public class PointsLedger {
   }
 
   /**
+   * {@link #lockAccounts} that waits for no one: locks the accounts no other transaction holds
+   * (creating missing ones, which may wait only for a transaction creating the same row), and
+   * answers the customers whose accounts another transaction holds, neither locked nor waited for.
+   * Their changes belong in a transaction of their own, which waits for the lock while the others
+   * commit. One statement when every account exists and is free, at most three otherwise.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Set<String> lockAccountsUnlessHeld(Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> notLocked = new TreeSet<>(customerIds);
+    notLocked.removeAll(accounts.lockAllUnlessHeld(notLocked));
+    if (notLocked.isEmpty()) {
+      return Set.of();
+    }
+    // skipped: held by another transaction, or no row yet (then created as lockAccounts does)
+    Set<String> held = accounts.existing(notLocked);
+    notLocked.removeAll(held);
+    if (!notLocked.isEmpty()) {
+      accounts.lockAll(notLocked, clock.instant());
+    }
+    return held;
+  }
+
+  /**
    * Points one source earned for a customer at {@code earnedAt}, under {@code rules} (which set
    * when they mature and expire): an input of {@link #earnAll}.
    */

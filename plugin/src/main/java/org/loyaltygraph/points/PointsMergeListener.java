@@ -2,6 +2,7 @@ package org.loyaltygraph.points;
 
 import org.loyaltygraph.customer.CustomersMerged;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ class PointsMergeListener {
   }
 
   @EventListener
+  @Order(20) // after the orders, before the tier state (see CustomersMerged)
   void on(CustomersMerged merge) {
     ledger.merge(merge.survivorId(), merge.mergedId());
     // redemption and adjustment rows stay: they are the merged customer's idempotency records

@@ -6,6 +6,7 @@ import org.loyaltygraph.order.OrderRefunded;
 import org.loyaltygraph.order.OrdersRecorded;
 import org.loyaltygraph.points.OpeningBalanceImported;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +43,7 @@ class TierActivityListener {
   }
 
   @EventListener
+  @Order(30) // under the points accounts the merge locked first (see CustomersMerged)
   void on(CustomersMerged merge) {
     tiers.merge(merge.survivorId(), merge.mergedId());
   }

@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.loyaltygraph.testing.Storefront.line;
 import static org.loyaltygraph.testing.Storefront.order;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.points.EarningRulesService;
@@ -45,6 +53,7 @@ class OrderBatchingTest {
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
   @Autowired TierService tiers;
+  @Autowired DataSource dataSource;
 
   Storefront shop;
   Ledger ledger;
@@ -136,6 +145,109 @@ class OrderBatchingTest {
                   "SELECT COUNT(*) FROM tier_state WHERE customer_id = ? AND evaluated_at IS NOT NULL",
                   customer))
           .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aCustomerLockedByAnotherTransactionDelaysOnlyItsOwnOrders() throws Exception {
+    Counter lockedElsewhere = meters.counter("loyaltygraph.orders.batch.locked.elsewhere");
+    double handedBackBefore = lockedElsewhere.count();
+    String busy = shop.newCustomer();
+    shop.buy(busy, clock.instant(), 5_000, 1); // its account exists: 50 pending
+    List<String> others = new ArrayList<>();
+    for (int c = 0; c < 12; c++) {
+      others.add(shop.newCustomer());
+    }
+    List<Map<String, Object>> orders = new ArrayList<>();
+    List<Integer> busyOrders = List.of(12, 25, 38);
+    for (int other = 0; orders.size() < 48 + busyOrders.size(); ) {
+      boolean ofBusy = busyOrders.contains(orders.size());
+      orders.add(
+          order(
+              "o-" + UUID.randomUUID(),
+              ofBusy ? busy : others.get(other++ % others.size()),
+              clock.instant(),
+              "USD",
+              List.of(line("a", "SKU-" + orders.size(), "general", 1, ofBusy ? 3_000 : 2_000))));
+    }
+    List<String> otherIds = new ArrayList<>();
+    for (int i = 0; i < orders.size(); i++) {
+      if (!busyOrders.contains(i)) {
+        otherIds.add((String) orders.get(i).get("id"));
+      }
+    }
+
+    try (Connection holder = dataSource.getConnection()) {
+      // a long transaction elsewhere (an import's batch, a merge, an adjustment) holds the account
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock =
+          holder.prepareStatement(
+              "SELECT customer_id FROM points_account WHERE customer_id = ? FOR UPDATE")) {
+        lock.setString(1, busy);
+        lock.executeQuery().close();
+      }
+      try (Concurrently.Started sent =
+          Concurrently.start(16, orders.size(), i -> shop.recordOrder(orders.get(i)))) {
+        try {
+          for (int i = 0; i < orders.size(); i++) {
+            if (!busyOrders.contains(i)) {
+              JsonNode answer = answerWithin(sent.calls().get(i), 20);
+              assertThat(answer.path("userErrors").isEmpty()).isTrue();
+              assertThat(answer.at("/order/pointsEarned").asLong()).isEqualTo(20);
+            }
+          }
+          // the others are committed while the busy customer's account is still held
+          assertThat(
+                  ledger.count(
+                      "SELECT COUNT(*) FROM customer_order WHERE id IN ("
+                          + String.join(",", Collections.nCopies(otherIds.size(), "?"))
+                          + ")",
+                      otherIds.toArray()))
+              .isEqualTo(otherIds.size());
+          for (int i : busyOrders) {
+            assertThat(sent.calls().get(i)).as("order %d of the busy customer", i).isNotDone();
+          }
+          assertThat(
+                  ledger.count("SELECT COUNT(*) FROM customer_order WHERE customer_id = ?", busy))
+              .isEqualTo(1);
+        } finally {
+          holder.rollback();
+        }
+
+        for (int i : busyOrders) {
+          JsonNode answer = answerWithin(sent.calls().get(i), 60);
+          assertThat(answer.path("userErrors").isEmpty()).isTrue();
+          assertThat(answer.at("/order/id").asString()).isEqualTo(orders.get(i).get("id"));
+          assertThat(answer.at("/order/pointsEarned").asLong()).isEqualTo(30);
+        }
+      }
+    }
+    assertThat(lockedElsewhere.count()).isGreaterThan(handedBackBefore);
+    assertThat(shop.points(busy).path("pending").asLong()).isEqualTo(50 + 3 * 30);
+    assertThat(ledger.lots(busy)).isEqualTo(4);
+    assertThat(
+            ledger.count(
+                "SELECT COUNT(*) FROM tier_activity WHERE customer_id = ? AND source_id LIKE 'order:%'",
+                busy))
+        .isEqualTo(4);
+    assertThat(
+            ledger.count(
+                "SELECT COUNT(*) FROM outbox_event WHERE customer_id = ? AND type = ?",
+                busy,
+                "points.earned"))
+        .isEqualTo(4);
+    ledger.assertConsistent(busy);
+    for (String customer : others) {
+      assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(4 * 20);
+      ledger.assertConsistent(customer);
+    }
+  }
+
+  private static JsonNode answerWithin(Future<JsonNode> call, int seconds) throws Exception {
+    try {
+      return call.get(seconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("no answer within " + seconds + " s", e);
     }
   }
 

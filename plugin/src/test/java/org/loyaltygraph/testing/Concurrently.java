@@ -38,26 +38,42 @@ public final class Concurrently {
    * Runs n calls on {@code threads} threads, all released at once; answers the results in order.
    */
   public static List<JsonNode> all(int threads, int n, Call call) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<JsonNode>> futures = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int index = i;
-        Callable<JsonNode> task =
-            () -> {
-              start.await();
-              return call.run(index);
-            };
-        futures.add(pool.submit(task));
-      }
-      start.countDown();
+    try (Started started = start(threads, n, call)) {
       List<JsonNode> results = new ArrayList<>();
-      for (Future<JsonNode> f : futures) {
+      for (Future<JsonNode> f : started.calls()) {
         results.add(f.get(120, TimeUnit.SECONDS));
       }
       return results;
-    } finally {
+    }
+  }
+
+  /**
+   * Starts n calls on {@code threads} threads, all released at once, without waiting for them: for
+   * a test that looks at some answers while others are still on their way.
+   */
+  public static Started start(int threads, int n, Call call) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<JsonNode>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      Callable<JsonNode> task =
+          () -> {
+            start.await();
+            return call.run(index);
+          };
+      futures.add(pool.submit(task));
+    }
+    start.countDown();
+    return new Started(pool, futures);
+  }
+
+  /** Calls {@link #start}ed: their futures, in order; closing stops those still running. */
+  public record Started(ExecutorService pool, List<Future<JsonNode>> calls)
+      implements AutoCloseable {
+
+    @Override
+    public void close() throws InterruptedException {
       pool.shutdownNow();
       pool.awaitTermination(10, TimeUnit.SECONDS);
     }
