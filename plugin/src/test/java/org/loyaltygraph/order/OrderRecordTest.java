@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.loyaltygraph.event.ExpiryWarningJob;
 import org.loyaltygraph.points.EarningRulesService;
 import org.loyaltygraph.points.PointsMaintenanceJob;
 import org.loyaltygraph.testing.GraphQLTestClient;
@@ -25,7 +26,9 @@ import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TableCounts;
 import org.loyaltygraph.testing.TestProgram;
+import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +40,8 @@ class OrderRecordTest {
   @Autowired MutableClock clock;
   @Autowired EarningRulesService rules;
   @Autowired PointsMaintenanceJob maintenance;
+  @Autowired TierEvaluationJob tierEvaluation;
+  @Autowired ExpiryWarningJob expiryWarnings;
   @Autowired JdbcClient jdbc;
 
   Storefront shop;
@@ -108,6 +113,66 @@ class OrderRecordTest {
     maintenance.runDue();
     assertThat(shop.points(customer).path("available").asLong()).isZero();
     ledger.assertConsistent(customer);
+  }
+
+  @Test
+  void pointsEarnedUnderRulesWithoutExpiryNeverExpireAndAreNeverAnnouncedAsExpiring() {
+    try {
+      String expiring = shop.newCustomer();
+      shop.buy(expiring, now, 5000, 1); // under the standard rules: expires at 2027-03-16 00:00
+      assertThat(rules.update(neverExpire()).userErrors()).isEmpty();
+      String keeping = shop.newCustomer();
+      String orderId = shop.buy(keeping, now, 7000, 1);
+
+      assertThat(ledger.lots(keeping)).isEqualTo(1);
+      assertThat(
+              ledger.count(
+                  "SELECT COUNT(*) FROM points_lot WHERE customer_id = ? AND source_id = ?"
+                      + " AND expires_at IS NULL",
+                  keeping,
+                  orderId))
+          .as("the order's lot, with no expiry")
+          .isEqualTo(1);
+      clock.advance(Duration.ofDays(14));
+      maintenance.runDue();
+      JsonNode points = shop.points(keeping);
+      assertThat(points.path("available").asLong()).isEqualTo(70);
+      assertThat(points.path("upcomingExpiries").isEmpty()).isTrue();
+
+      // within the warning period of the expiring customer's points: only they are announced
+      clock.set(Instant.parse("2027-03-10T00:00:00Z"));
+      expiryWarnings.runDue();
+      assertThat(expiryWarningsOf(expiring)).isEqualTo(1);
+      assertThat(expiryWarningsOf(keeping)).isZero();
+      assertThat(shop.points(keeping).path("expiringSoon").isEmpty()).isTrue();
+
+      // years later the expiring customer's points are gone, these are still there
+      clock.set(Instant.parse("2031-03-01T00:00:00Z"));
+      maintenance.runDue();
+      expiryWarnings.runDue();
+      assertThat(shop.points(expiring).path("available").asLong()).isZero();
+      assertThat(shop.points(keeping).path("available").asLong()).isEqualTo(70);
+      assertThat(
+              ledger.count(
+                  "SELECT COUNT(*) FROM points_entry WHERE customer_id = ? AND type = 'EXPIRE'",
+                  keeping))
+          .isZero();
+      assertThat(expiryWarningsOf(keeping)).isZero();
+      ledger.assertConsistent(keeping);
+    } finally {
+      TestProgram.standard(rules);
+    }
+  }
+
+  private long expiryWarningsOf(String customer) {
+    return ledger.count(
+        "SELECT COUNT(*) FROM outbox_event WHERE customer_id = ? AND type = 'points.expiring'",
+        customer);
+  }
+
+  private static EarningRulesService.RulesChange neverExpire() {
+    return new EarningRulesService.RulesChange(
+        null, null, null, null, true, null, null, null, null, null, null, null, null, null, null);
   }
 
   @Test
@@ -217,6 +282,11 @@ class OrderRecordTest {
                 "USD",
                 new ArrayList<>(List.of(new HashMap<>(line("a", "TEE", null, 1, 5000))))));
     edit.accept(order);
+    String orderCustomer = (String) order.get("customerId");
+    // what the scheduled jobs could find due on this clock, done now: only the order writes next
+    maintenance.runDue();
+    tierEvaluation.runDue();
+    TableCounts before = TableCounts.of(jdbc);
 
     JsonNode payload = shop.recordOrder(order);
 
@@ -226,6 +296,14 @@ class OrderRecordTest {
     assertThat(ledger.count("SELECT COUNT(*) FROM customer_order WHERE id = ?", id)).isZero();
     assertThat(ledger.count("SELECT COUNT(*) FROM order_line WHERE order_id = ?", id)).isZero();
     assertThat(ledger.lots(customer)).isZero();
+    // an order never creates its customer: an unknown one stays unknown, with no account
+    assertThat(ledger.count("SELECT COUNT(*) FROM customer WHERE id = ?", orderCustomer))
+        .isEqualTo(orderCustomer.equals(customer) ? 1 : 0);
+    assertThat(
+            ledger.count(
+                "SELECT COUNT(*) FROM points_account WHERE customer_id = ?", orderCustomer))
+        .isZero();
+    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
   }
 
   private static Consumer<Map<String, Object>> edit(Consumer<Map<String, Object>> change) {

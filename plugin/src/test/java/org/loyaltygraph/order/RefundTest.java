@@ -20,7 +20,9 @@ import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TableCounts;
 import org.loyaltygraph.testing.TestProgram;
+import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +35,7 @@ class RefundTest {
   @Autowired EarningRulesService rules;
   @Autowired PointsMaintenanceJob maintenance;
   @Autowired AdjustmentService adjustments;
+  @Autowired TierEvaluationJob tierEvaluation;
   @Autowired JdbcClient jdbc;
 
   Storefront shop;
@@ -181,19 +184,28 @@ class RefundTest {
   void refundsOfUnknownOrdersOrLinesAreRefusedAndWriteNothing() {
     String customer = shop.newCustomer();
     String orderId = threeUnitOrder(customer);
+    // what the scheduled jobs could find due on this clock, done now: only the refunds write next
+    maintenance.runDue();
+    tierEvaluation.runDue();
+    TableCounts before = TableCounts.of(jdbc);
 
     JsonNode unknownOrder =
         shop.refundUnits("r-" + UUID.randomUUID(), "nope-" + UUID.randomUUID(), "l1", 1);
     JsonNode unknownLine = shop.refundUnits("r-" + UUID.randomUUID(), orderId, "l9", 1);
     JsonNode zero = shop.refundUnits("r-" + UUID.randomUUID(), orderId, "l1", 0);
+    JsonNode negative = shop.refundUnits("r-" + UUID.randomUUID(), orderId, "l1", -1);
     JsonNode tooMany = shop.refundUnits("r-" + UUID.randomUUID(), orderId, "l1", 4);
 
     assertThat(unknownOrder.at("/userErrors/0/code").asString()).isEqualTo("UNKNOWN_ORDER");
     assertThat(unknownLine.at("/userErrors/0/code").asString()).isEqualTo("UNKNOWN_LINE");
     assertThat(zero.at("/userErrors/0/code").asString()).isEqualTo("INVALID_QUANTITY");
+    assertThat(negative.at("/userErrors/0/code").asString()).isEqualTo("INVALID_QUANTITY");
+    assertThat(negative.at("/userErrors/0/field").toString())
+        .isEqualTo("[\"input\",\"lines\",\"0\",\"quantity\"]");
     assertThat(tooMany.at("/userErrors/0/code").asString()).isEqualTo("REFUND_EXCEEDS_PURCHASE");
-    assertThat(ledger.count("SELECT COUNT(*) FROM order_refund WHERE order_id = ?", orderId))
-        .isZero();
+    assertThat(List.of(unknownOrder, unknownLine, zero, negative, tooMany))
+        .allSatisfy(refused -> assertThat(refused.path("refund").isNull()).isTrue());
+    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
     assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(100);
   }
 }

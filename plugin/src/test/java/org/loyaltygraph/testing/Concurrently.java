@@ -35,7 +35,9 @@ public final class Concurrently {
   }
 
   /**
-   * Runs n calls on {@code threads} threads, all released at once; answers the results in order.
+   * Runs n calls on {@code threads} threads and answers the results in order. The first {@code
+   * threads} calls are released together, once every one of their threads is waiting at the start
+   * line, so they overlap; with fewer threads than calls, the rest follow as threads free up.
    */
   public static List<JsonNode> all(int threads, int n, Call call) throws Exception {
     try (Started started = start(threads, n, call)) {
@@ -48,21 +50,28 @@ public final class Concurrently {
   }
 
   /**
-   * Starts n calls on {@code threads} threads, all released at once, without waiting for them: for
-   * a test that looks at some answers while others are still on their way.
+   * Starts n calls on {@code threads} threads without waiting for them: for a test that looks at
+   * some answers while others are still on their way. The first {@code threads} calls are released
+   * together once every one of their threads is waiting at the start line.
    */
-  public static Started start(int threads, int n, Call call) {
+  public static Started start(int threads, int n, Call call) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch ready = new CountDownLatch(Math.min(threads, n));
     CountDownLatch start = new CountDownLatch(1);
     List<Future<JsonNode>> futures = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int index = i;
       Callable<JsonNode> task =
           () -> {
+            ready.countDown();
             start.await();
             return call.run(index);
           };
       futures.add(pool.submit(task));
+    }
+    if (!ready.await(60, TimeUnit.SECONDS)) {
+      pool.shutdownNow();
+      throw new IllegalStateException("the threads did not all reach the start line");
     }
     start.countDown();
     return new Started(pool, futures);

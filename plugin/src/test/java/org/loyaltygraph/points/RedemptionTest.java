@@ -1,0 +1,136 @@
+package org.loyaltygraph.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loyaltygraph.testing.GraphQLTestClient;
+import org.loyaltygraph.testing.Ledger;
+import org.loyaltygraph.testing.LoyaltyGraphTest;
+import org.loyaltygraph.testing.MutableClock;
+import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TestProgram;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Trading points for a reward of the catalogue. */
+@LoyaltyGraphTest
+class RedemptionTest {
+
+  @Autowired GraphQLTestClient graphql;
+  @Autowired MutableClock clock;
+  @Autowired EarningRulesService rules;
+  @Autowired RewardService rewards;
+  @Autowired PointsMaintenanceJob maintenance;
+  @Autowired JdbcClient jdbc;
+
+  Storefront shop;
+  Ledger ledger;
+  Instant now;
+
+  @BeforeEach
+  void standardProgram() {
+    now = Instant.parse("2026-07-01T10:00:00Z");
+    clock.set(now);
+    TestProgram.standard(rules);
+    shop = new Storefront(graphql);
+    ledger = new Ledger(jdbc);
+  }
+
+  @AfterEach
+  void backToTheStandardProgram() {
+    TestProgram.standard(rules);
+  }
+
+  @Test
+  void redemptionSpendsTheLotsThatExpireSoonestFirstAndThoseThatNeverExpireLast() {
+    String customer = shop.newCustomer();
+    // three orders, each under a rules version of its own, so that the lot made first expires
+    // second, the one made second expires first, and the last one never does
+    String yearLot = shop.buy(customer, now, 10_000, 1); // 100 points, 365 days
+    publish(expiryDays(30));
+    String monthLot = shop.buy(customer, now, 6_000, 1); // 60 points, 30 days
+    publish(neverExpire());
+    String foreverLot = shop.buy(customer, now, 4_000, 1); // 40 points, no expiry
+    clock.advance(Duration.ofDays(15));
+    maintenance.runDue();
+    assertThat(shop.points(customer).path("available").asLong()).isEqualTo(200);
+    assertThat(expiresAt(monthLot)).isBefore(expiresAt(yearLot));
+    assertThat(expiresAt(foreverLot)).isNull();
+    String reward = "r-" + UUID.randomUUID();
+    assertThat(
+            rewards
+                .create(
+                    new Reward(
+                        reward,
+                        "Hundred points",
+                        null,
+                        100,
+                        Reward.Type.FREE_SHIPPING,
+                        null,
+                        null,
+                        null,
+                        true))
+                .userErrors())
+        .isEmpty();
+
+    JsonNode redeemed = shop.redeem(customer, reward, "spend-" + customer);
+
+    assertThat(redeemed.path("userErrors").isEmpty()).isTrue();
+    assertThat(redeemed.path("pointsAvailable").asLong()).isEqualTo(100);
+    // the month lot is spent whole, the year lot pays the rest, the lot without expiry is untouched
+    assertThat(redemptionEntries(customer)).containsExactly(monthLot + " -60", yearLot + " -40");
+    assertThat(remaining(monthLot)).isZero();
+    assertThat(remaining(yearLot)).isEqualTo(60);
+    assertThat(remaining(foreverLot)).isEqualTo(40);
+    ledger.assertConsistent(customer);
+  }
+
+  private void publish(EarningRulesService.RulesChange change) {
+    assertThat(rules.update(change).userErrors()).isEmpty();
+  }
+
+  private static EarningRulesService.RulesChange expiryDays(int days) {
+    return new EarningRulesService.RulesChange(
+        null, null, null, days, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  private static EarningRulesService.RulesChange neverExpire() {
+    return new EarningRulesService.RulesChange(
+        null, null, null, null, true, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The order's lot's expiry, or null when it never expires. */
+  private Instant expiresAt(String orderId) {
+    return jdbc.sql(
+            "SELECT expires_at FROM points_lot WHERE source_type = 'ORDER' AND source_id = ?")
+        .param(orderId)
+        .query((rs, row) -> Optional.ofNullable(rs.getTimestamp("expires_at")))
+        .single()
+        .map(Timestamp::toInstant)
+        .orElse(null);
+  }
+
+  private long remaining(String orderId) {
+    return ledger.count(
+        "SELECT remaining FROM points_lot WHERE source_type = 'ORDER' AND source_id = ?", orderId);
+  }
+
+  /** The customer's REDEEM entries in the order written, as "order points". */
+  private List<String> redemptionEntries(String customer) {
+    return jdbc.sql(
+            "SELECT l.source_id, e.points FROM points_entry e JOIN points_lot l ON l.id = e.lot_id"
+                + " WHERE e.customer_id = ? AND e.type = 'REDEEM' ORDER BY e.id")
+        .param(customer)
+        .query((rs, row) -> rs.getString("source_id") + " " + rs.getLong("points"))
+        .list();
+  }
+}
