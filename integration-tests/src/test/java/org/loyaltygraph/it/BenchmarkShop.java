@@ -1,5 +1,6 @@
 package org.loyaltygraph.it;
 
+import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +16,14 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.loyaltygraph.schema.client.AdminLoginGraphQLQuery;
+import org.loyaltygraph.schema.client.AdminLoginProjectionRoot;
+import org.loyaltygraph.schema.client.CustomerUpsertGraphQLQuery;
+import org.loyaltygraph.schema.client.CustomerUpsertProjectionRoot;
+import org.loyaltygraph.schema.client.OrderRecordGraphQLQuery;
+import org.loyaltygraph.schema.client.OrderRecordProjectionRoot;
+import org.loyaltygraph.schema.client.TierCreateGraphQLQuery;
+import org.loyaltygraph.schema.client.TierCreateProjectionRoot;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.Storefront;
 import org.loyaltygraph.testing.TestDatabase;
@@ -24,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * A demo-sized shop for the benchmark, sent through the public API as a storefront would: customers
  * with {@code customerUpsert}, then orders of 1 to 6 lines spread over 18 months with {@code
  * orderRecord}, from several threads. Ids and contents are deterministic, so a second run finds the
- * shop in place (or replays: idempotent) instead of growing it.
+ * shop in place (or replays: idempotent) instead of growing it. The documents come from the
+ * generated typed client, with the input as the variable {@code $in}.
  */
 final class BenchmarkShop {
 
@@ -35,6 +45,30 @@ final class BenchmarkShop {
 
   /** Orders are placed in the 18 months before this instant, so their contents never change. */
   private static final Instant ANCHOR = Instant.parse("2026-11-01T00:00:00Z");
+
+  private static final GraphQLQueryRequest ADMIN_LOGIN =
+      new GraphQLQueryRequest(
+          AdminLoginGraphQLQuery.newRequest().inputReference("in").build(),
+          new AdminLoginProjectionRoot<>().token());
+  private static final GraphQLQueryRequest TIER_CREATE =
+      new GraphQLQueryRequest(
+          TierCreateGraphQLQuery.newRequest().inputReference("in").build(),
+          new TierCreateProjectionRoot<>().userErrors().code().root());
+  private static final GraphQLQueryRequest CUSTOMER_UPSERT =
+      new GraphQLQueryRequest(
+          CustomerUpsertGraphQLQuery.newRequest().inputReference("in").build(),
+          new CustomerUpsertProjectionRoot<>().userErrors().code().root());
+  private static final GraphQLQueryRequest ORDER_RECORD =
+      new GraphQLQueryRequest(
+          OrderRecordGraphQLQuery.newRequest().inputReference("in").build(),
+          new OrderRecordProjectionRoot<>()
+              .order()
+              .id()
+              .root()
+              .userErrors()
+              .message()
+              .code()
+              .root());
 
   private final TestDatabase db;
   private final GraphQLTestClient client;
@@ -87,7 +121,7 @@ final class BenchmarkShop {
         client
             .send(
                 null,
-                "mutation($in: AdminLoginInput!) { adminLogin(input: $in) { token } }",
+                ADMIN_LOGIN,
                 Map.of("in", Map.of("email", OWNER_EMAIL, "password", OWNER_PASSWORD)))
             .data()
             .at("/adminLogin/token")
@@ -107,7 +141,7 @@ final class BenchmarkShop {
           client
               .send(
                   "Bearer " + token,
-                  "mutation($in: TierCreateInput!) { tierCreate(input: $in) { userErrors { code } } }",
+                  TIER_CREATE,
                   Map.of(
                       "in",
                       Map.of(
@@ -131,7 +165,7 @@ final class BenchmarkShop {
     JsonNode payload =
         client
             .storefront(
-                "mutation($in: CustomerUpsertInput!) { customerUpsert(input: $in) { userErrors { code } } }",
+                CUSTOMER_UPSERT,
                 Map.of("in", Map.of("id", id, "email", id + "@example.com", "firstName", "Bench")))
             .assertNoErrors()
             .data()
@@ -161,11 +195,7 @@ final class BenchmarkShop {
     // a storefront retries a failed call (orderRecord is idempotent on the order id); concurrent
     // back-dated orders can meet a deadlock on the server (see the README's benchmark notes)
     for (int attempt = 1; ; attempt++) {
-      GraphQLTestClient.Response response =
-          client.storefront(
-              "mutation($in: OrderRecordInput!) { orderRecord(input: $in) { order { id }"
-                  + " userErrors { code message } } }",
-              Map.of("in", order));
+      GraphQLTestClient.Response response = client.storefront(ORDER_RECORD, Map.of("in", order));
       if (response.errors().isEmpty() || attempt == 5) {
         check(response.assertNoErrors().data().path("orderRecord"), ORDER_PREFIX + n);
         retries.addAndGet(attempt - 1);

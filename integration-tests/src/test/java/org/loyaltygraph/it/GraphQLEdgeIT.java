@@ -2,19 +2,26 @@ package org.loyaltygraph.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.schema.client.ServiceVersionGraphQLQuery;
 import org.loyaltygraph.testing.GraphQLTestClient;
 
 /**
  * The GraphQL edge of the packaged plugin with its shipped defaults: GraphQL over HTTP, the request
- * limits, and the operations endpoints.
+ * limits, and the operations endpoints. The documents that test the edge itself (a body that is not
+ * JSON, a document too large, a page too long) are written out; a plain call is built with the
+ * generated typed client.
  */
 class GraphQLEdgeIT {
+
+  private static final GraphQLQueryRequest SERVICE_VERSION =
+      new GraphQLQueryRequest(new ServiceVersionGraphQLQuery());
 
   private final PackagedPlugin plugin = PackagedPlugin.get();
   private final GraphQLTestClient graphql = plugin.client();
@@ -63,7 +70,7 @@ class GraphQLEdgeIT {
 
   @Test
   void everyAnswerReportsItsCostAndTheLimitsHold() {
-    var ok = graphql.storefront("{ serviceVersion }", Map.of()).assertNoErrors();
+    var ok = graphql.storefront(SERVICE_VERSION, Map.of()).assertNoErrors();
     var large = graphql.storefront("# " + "x".repeat(20_000) + "\n{ serviceVersion }", Map.of());
     var page =
         graphql.storefront(
@@ -81,7 +88,7 @@ class GraphQLEdgeIT {
 
   @Test
   void healthAndPrometheusMetricsAreServed() throws Exception {
-    graphql.storefront("{ serviceVersion }", Map.of()).assertNoErrors();
+    graphql.storefront(SERVICE_VERSION, Map.of()).assertNoErrors();
 
     var health = send(HttpRequest.newBuilder(URI.create(plugin.baseUrl() + "/actuator/health")));
     var metrics =

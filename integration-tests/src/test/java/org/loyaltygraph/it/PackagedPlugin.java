@@ -70,6 +70,16 @@ final class PackagedPlugin {
     return new GraphQLTestClient(baseUrl);
   }
 
+  /** The generated typed client, with the storefront's API key. */
+  TypedGraphQLClient storefront() {
+    return typedClient("Bearer " + GraphQLTestClient.STOREFRONT_KEY);
+  }
+
+  /** The generated typed client, with this {@code Authorization} header. */
+  TypedGraphQLClient typedClient(String authorization) {
+    return new TypedGraphQLClient(baseUrl, authorization);
+  }
+
   private static PackagedPlugin start(List<String> jvmArgs, List<String> appArgs, Path log) {
     String jar = System.getProperty("loyaltygraph.jar");
     if (jar == null || !new File(jar).isFile()) {

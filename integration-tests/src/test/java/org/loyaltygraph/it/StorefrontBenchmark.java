@@ -2,6 +2,7 @@ package org.loyaltygraph.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +22,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.schema.client.CustomerGraphQLQuery;
+import org.loyaltygraph.schema.client.CustomerProjectionRoot;
+import org.loyaltygraph.schema.client.ServiceVersionGraphQLQuery;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -39,12 +43,10 @@ class StorefrontBenchmark {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String AUTH = "Bearer " + GraphQLTestClient.STOREFRONT_KEY;
-  private static final String READ_WITH_TIER =
-      "query($id: ID!) { customer(id: $id) { loyalty { tier { tier { name } }"
-          + " points { available } } } }";
-  private static final String READ_POINTS =
-      "query($id: ID!) { customer(id: $id) { loyalty { points { available } } } }";
-  private static final String SERVICE_VERSION = "{ serviceVersion }";
+  private static final String READ_WITH_TIER = storefrontRead(true);
+  private static final String READ_POINTS = storefrontRead(false);
+  private static final String SERVICE_VERSION =
+      new GraphQLQueryRequest(new ServiceVersionGraphQLQuery()).serializeCompact();
 
   // long enough for the JIT: orderRecord ran at half its steady rate after 24 s
   private final int warmup = Integer.getInteger("benchmark.warmup", 60);
@@ -208,6 +210,19 @@ class StorefrontBenchmark {
 
   private static String graphQLKey() {
     return "GraphQL: the storefront read";
+  }
+
+  /** The storefront's read of a customer ({@code $id}): available points, and the tier's name. */
+  private static String storefrontRead(boolean withTier) {
+    var customer = new CustomerProjectionRoot<>();
+    var loyalty = customer.loyalty();
+    if (withTier) {
+      loyalty.tier().tier().name();
+    }
+    loyalty.points().available();
+    return new GraphQLQueryRequest(
+            CustomerGraphQLQuery.newRequest().idReference("id").build(), customer)
+        .serializeCompact();
   }
 
   private Wrk.Result readRun(

@@ -2,32 +2,42 @@ package org.loyaltygraph.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.schema.client.CustomerGraphQLQuery;
+import org.loyaltygraph.schema.client.CustomerProjectionRoot;
+import org.loyaltygraph.schema.client.CustomerUpsertGraphQLQuery;
+import org.loyaltygraph.schema.client.CustomerUpsertProjectionRoot;
+import org.loyaltygraph.schema.types.Customer;
+import org.loyaltygraph.schema.types.CustomerUpsertInput;
+import org.loyaltygraph.schema.types.CustomerUpsertPayload;
 import org.loyaltygraph.testing.GraphQLTestClient;
 
 /** The packaged service answers a mutation and a query over HTTP, end to end on the database. */
 class WalkingSkeletonIT {
 
-  private final GraphQLTestClient graphql = PackagedPlugin.get().client();
+  private final TypedGraphQLClient storefront = PackagedPlugin.get().storefront();
 
   @Test
   void storefrontSendsACustomerAndReadsItBack() {
     String id = "it-" + UUID.randomUUID();
-    graphql
-        .storefront(
-            "mutation($in: CustomerUpsertInput!) { customerUpsert(input: $in) { customer { id } userErrors { code } } }",
-            Map.of("in", Map.of("id", id, "email", "it@example.com")))
-        .assertNoErrors();
+    CustomerUpsertPayload upserted =
+        storefront.call(
+            CustomerUpsertGraphQLQuery.newRequest()
+                .input(CustomerUpsertInput.newBuilder().id(id).email("it@example.com").build())
+                .build(),
+            new CustomerUpsertProjectionRoot<>().customer().id().root().userErrors().code().root(),
+            CustomerUpsertPayload.class);
 
-    var read =
-        graphql
-            .storefront(
-                "query($id: ID!) { customer(id: $id) { id profile { email } } }", Map.of("id", id))
-            .assertNoErrors();
+    Customer read =
+        storefront.call(
+            CustomerGraphQLQuery.newRequest().id(id).build(),
+            new CustomerProjectionRoot<>().id().profile().email().root(),
+            Customer.class);
 
-    assertThat(read.data().at("/customer/profile/email").asString()).isEqualTo("it@example.com");
+    assertThat(upserted.getUserErrors()).isEmpty();
+    assertThat(upserted.getCustomer().getId()).isEqualTo(id);
+    assertThat(read.getProfile().getEmail()).isEqualTo("it@example.com");
   }
 
   @Test

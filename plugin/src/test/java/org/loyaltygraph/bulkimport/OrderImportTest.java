@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
-import org.loyaltygraph.testing.Storefront;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -192,7 +191,7 @@ class OrderImportTest extends ImportTestFixture {
                   twin + o.id().substring(prefix.length()),
                   twin + o.customerId().substring(prefix.length())));
       assertThat(recorded.path("userErrors")).isEmpty();
-      JsonNode imported = order(o.id());
+      JsonNode imported = shop.order(o.id());
       assertThat(withoutIds(imported))
           .as("order %s", o.id())
           .isEqualTo(withoutIds(recorded.path("order")));
@@ -203,16 +202,6 @@ class OrderImportTest extends ImportTestFixture {
           .isEqualTo(shop.points(twin + customer.substring(prefix.length())));
       ledger.assertConsistent(customer);
     }
-  }
-
-  private JsonNode order(String id) {
-    return graphql
-        .storefront(
-            "query($id: ID!) { order(id: $id) { " + Storefront.ORDER_FIELDS + " } }",
-            Map.of("id", id))
-        .assertNoErrors()
-        .data()
-        .path("order");
   }
 
   private static JsonNode withoutIds(JsonNode order) {

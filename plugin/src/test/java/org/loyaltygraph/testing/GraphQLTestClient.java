@@ -1,5 +1,6 @@
 package org.loyaltygraph.testing;
 
+import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,13 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Sends GraphQL documents over real HTTP, as a storefront or a browser would. */
+/**
+ * Sends GraphQL documents over real HTTP, as a storefront or a browser would. A document is either
+ * a request built with the typed client graphql-schema generates ({@code
+ * org.loyaltygraph.schema.client}: a {@code *GraphQLQuery} and its {@code *ProjectionRoot}), so a
+ * schema change breaks the compilation of the tests that use it, or a string, for tests of what the
+ * GraphQL layer does with the document itself (malformed documents, limits, error shapes).
+ */
 public class GraphQLTestClient {
 
   public static final String STOREFRONT_KEY = "lgk_test_storefront_key_0123456789abcdef";
@@ -28,6 +35,15 @@ public class GraphQLTestClient {
 
   public Response storefront(String document, Map<String, Object> variables) {
     return send("Bearer " + STOREFRONT_KEY, document, variables);
+  }
+
+  public Response storefront(GraphQLQueryRequest request, Map<String, Object> variables) {
+    return storefront(request.serialize(), variables);
+  }
+
+  public Response send(
+      String authorization, GraphQLQueryRequest request, Map<String, Object> variables) {
+    return send(authorization, request.serialize(), variables);
   }
 
   public Response send(String authorization, String document, Map<String, Object> variables) {

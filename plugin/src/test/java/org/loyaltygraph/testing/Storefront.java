@@ -1,25 +1,36 @@
 package org.loyaltygraph.testing;
 
+import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.loyaltygraph.schema.client.CustomerGraphQLQuery;
+import org.loyaltygraph.schema.client.CustomerProjectionRoot;
+import org.loyaltygraph.schema.client.CustomerUpsertGraphQLQuery;
+import org.loyaltygraph.schema.client.CustomerUpsertProjectionRoot;
+import org.loyaltygraph.schema.client.DiscountCodeRedeemGraphQLQuery;
+import org.loyaltygraph.schema.client.DiscountCodeRedeemProjectionRoot;
+import org.loyaltygraph.schema.client.OrderGraphQLQuery;
+import org.loyaltygraph.schema.client.OrderProjection;
+import org.loyaltygraph.schema.client.OrderProjectionRoot;
+import org.loyaltygraph.schema.client.OrderRecordGraphQLQuery;
+import org.loyaltygraph.schema.client.OrderRecordProjectionRoot;
+import org.loyaltygraph.schema.client.OrderRefundGraphQLQuery;
+import org.loyaltygraph.schema.client.OrderRefundProjectionRoot;
+import org.loyaltygraph.schema.client.PointsRedeemGraphQLQuery;
+import org.loyaltygraph.schema.client.PointsRedeemProjectionRoot;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What a storefront server sends, over real HTTP: customers, orders, refunds, redemptions. Each
- * method answers the mutation's payload.
+ * method answers the mutation's payload. The documents are built with the typed client that
+ * graphql-schema generates, with the input as the variable {@code $in} (or {@code $id}), so a
+ * schema change to an operation or a field read here breaks the compilation of this fixture.
  */
 public class Storefront {
-
-  public static final String ORDER_FIELDS =
-      "id customerId pointsEarned pointsReversed subtotal { amount currency } rewardDiscount { amount }"
-          + " lines { lineId quantity refundedQuantity paid { amount } orderDiscount { amount } giftCard"
-          + " receipt { ruleVersion base { amount currency } multiplier points reversedPoints } }";
-  public static final String REFUND_FIELDS =
-      "id orderId pointsReversed pointsCanceled pointsExpired shortfall lines { lineId quantity points }";
 
   private final GraphQLTestClient graphql;
 
@@ -36,7 +47,9 @@ public class Storefront {
     JsonNode payload =
         graphql
             .storefront(
-                "mutation($in: CustomerUpsertInput!) { customerUpsert(input: $in) { userErrors { code } } }",
+                new GraphQLQueryRequest(
+                    CustomerUpsertGraphQLQuery.newRequest().inputReference("in").build(),
+                    new CustomerUpsertProjectionRoot<>().userErrors().code().root()),
                 Map.of("in", Map.of("id", id, "email", id + "@example.com")))
             .assertNoErrors()
             .data()
@@ -75,15 +88,54 @@ public class Storefront {
   }
 
   public JsonNode recordOrder(Map<String, Object> order) {
+    var payload = new OrderRecordProjectionRoot<>();
+    orderFields(payload.order());
+    payload.userErrors().field().message().code();
     return graphql
         .storefront(
-            "mutation($in: OrderRecordInput!) { orderRecord(input: $in) { order { "
-                + ORDER_FIELDS
-                + " } userErrors { field message code } } }",
+            new GraphQLQueryRequest(
+                OrderRecordGraphQLQuery.newRequest().inputReference("in").build(), payload),
             Map.of("in", order))
         .assertNoErrors()
         .data()
         .path("orderRecord");
+  }
+
+  /** The order as {@code order(id)} answers it, with the fields {@link #recordOrder} reads. */
+  public JsonNode order(String orderId) {
+    var order = new OrderProjectionRoot<>();
+    orderFields(order);
+    return graphql
+        .storefront(
+            new GraphQLQueryRequest(
+                OrderGraphQLQuery.newRequest().idReference("id").build(), order),
+            Map.of("id", orderId))
+        .assertNoErrors()
+        .data()
+        .path("order");
+  }
+
+  // The two selections of an order are the same fields, so that a test can compare an order
+  // recorded with the same order read back (the generated projections of a payload's order and
+  // of the order query are different classes).
+  private static void orderFields(OrderProjection<?, ?> order) {
+    order.id().customerId().pointsEarned().pointsReversed();
+    order.subtotal().amount().currency();
+    order.rewardDiscount().amount();
+    var line = order.lines().lineId().quantity().refundedQuantity().giftCard();
+    line.paid().amount();
+    line.orderDiscount().amount();
+    line.receipt().ruleVersion().multiplier().points().reversedPoints().base().amount().currency();
+  }
+
+  private static void orderFields(OrderProjectionRoot<?, ?> order) {
+    order.id().customerId().pointsEarned().pointsReversed();
+    order.subtotal().amount().currency();
+    order.rewardDiscount().amount();
+    var line = order.lines().lineId().quantity().refundedQuantity().giftCard();
+    line.paid().amount();
+    line.orderDiscount().amount();
+    line.receipt().ruleVersion().multiplier().points().reversedPoints().base().amount().currency();
   }
 
   /** Records a one-line order in USD and answers its id. */
@@ -112,11 +164,22 @@ public class Storefront {
   }
 
   public JsonNode refund(Map<String, Object> input) {
+    var payload = new OrderRefundProjectionRoot<>();
+    var refund =
+        payload
+            .refund()
+            .id()
+            .orderId()
+            .pointsReversed()
+            .pointsCanceled()
+            .pointsExpired()
+            .shortfall();
+    refund.lines().lineId().quantity().points();
+    payload.userErrors().field().message().code();
     return graphql
         .storefront(
-            "mutation($in: OrderRefundInput!) { orderRefund(input: $in) { refund { "
-                + REFUND_FIELDS
-                + " } userErrors { field message code } } }",
+            new GraphQLQueryRequest(
+                OrderRefundGraphQLQuery.newRequest().inputReference("in").build(), payload),
             Map.of("in", input))
         .assertNoErrors()
         .data()
@@ -124,11 +187,15 @@ public class Storefront {
   }
 
   public JsonNode points(String customerId) {
+    var customer = new CustomerProjectionRoot<>();
+    var points = customer.loyalty().points().available().pending().lifetimeEarned();
+    points.upcomingExpiries().expiresAt().points();
+    points.expiringSoon().expiresAt().points();
+    points.pendingReleases().availableAt().points();
     return graphql
         .storefront(
-            "query($id: ID!) { customer(id: $id) { loyalty { points { available pending lifetimeEarned"
-                + " upcomingExpiries { expiresAt points } expiringSoon { expiresAt points }"
-                + " pendingReleases { availableAt points } } } } }",
+            new GraphQLQueryRequest(
+                CustomerGraphQLQuery.newRequest().idReference("id").build(), customer),
             Map.of("id", customerId))
         .assertNoErrors()
         .data()
@@ -136,10 +203,15 @@ public class Storefront {
   }
 
   public JsonNode redeem(String customerId, String rewardId, String key) {
+    var payload = new PointsRedeemProjectionRoot<>().pointsAvailable();
+    var code = payload.discountCode().code();
+    code.status();
+    code.reward().id();
+    payload.userErrors().field().message().code();
     return graphql
         .storefront(
-            "mutation($in: PointsRedeemInput!) { pointsRedeem(input: $in) { discountCode { code status"
-                + " reward { id } } pointsAvailable userErrors { field message code } } }",
+            new GraphQLQueryRequest(
+                PointsRedeemGraphQLQuery.newRequest().inputReference("in").build(), payload),
             Map.of(
                 "in",
                 Map.of("customerId", customerId, "rewardId", rewardId, "idempotencyKey", key)))
@@ -149,10 +221,13 @@ public class Storefront {
   }
 
   public JsonNode consumeCode(String code, String orderId) {
+    var payload = new DiscountCodeRedeemProjectionRoot<>();
+    payload.discountCode().code().consumedOrderId().status();
+    payload.userErrors().field().message().code();
     return graphql
         .storefront(
-            "mutation($in: DiscountCodeRedeemInput!) { discountCodeRedeem(input: $in) {"
-                + " discountCode { code status consumedOrderId } userErrors { field message code } } }",
+            new GraphQLQueryRequest(
+                DiscountCodeRedeemGraphQLQuery.newRequest().inputReference("in").build(), payload),
             Map.of("in", Map.of("code", code, "orderId", orderId)))
         .assertNoErrors()
         .data()
