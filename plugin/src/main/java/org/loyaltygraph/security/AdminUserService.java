@@ -51,7 +51,7 @@ public class AdminUserService {
 
   /** Creates this OWNER when there is no admin at all yet; empty when there was one. */
   Optional<AdminUserResult> createOwnerIfNoAdmin(String email, String password) {
-    if (admins.any()) {
+    if (admins.count() > 0) {
       return Optional.empty();
     }
     return Optional.of(create(email, password, Role.OWNER));

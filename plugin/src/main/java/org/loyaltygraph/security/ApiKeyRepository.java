@@ -1,87 +1,25 @@
 package org.loyaltygraph.security;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.loyaltygraph.system.AggregateInsert;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
 
-@Repository
-class ApiKeyRepository {
+/** API keys, written whole: the id is a UUID the service assigns, so new ones are inserted. */
+interface ApiKeyRepository extends ListCrudRepository<ApiKey, String>, AggregateInsert<ApiKey> {
 
-  private final JdbcClient jdbc;
-
-  ApiKeyRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  Optional<ApiKey> findActiveByHash(String keyHash) {
-    return jdbc.sql(
-            "SELECT id, name, key_hash, role, scopes, created_at, revoked_at FROM api_key"
-                + " WHERE key_hash = ? AND revoked_at IS NULL")
-        .param(keyHash)
-        .query(ApiKeyRepository::map)
-        .optional();
-  }
-
-  Optional<ApiKey> findById(String id) {
-    return jdbc.sql(
-            "SELECT id, name, key_hash, role, scopes, created_at, revoked_at FROM api_key"
-                + " WHERE id = ?")
-        .param(id)
-        .query(ApiKeyRepository::map)
-        .optional();
-  }
+  Optional<ApiKey> findByKeyHashAndRevokedAtIsNull(String keyHash);
 
   /** Every key, revoked ones too, newest first. */
-  List<ApiKey> findAllNewestFirst() {
-    return jdbc.sql(
-            "SELECT id, name, key_hash, role, scopes, created_at, revoked_at FROM api_key"
-                + " ORDER BY created_at DESC, id DESC")
-        .query(ApiKeyRepository::map)
-        .list();
-  }
+  List<ApiKey> findAllByOrderByCreatedAtDescIdDesc();
 
-  boolean existsByHash(String keyHash) {
-    return jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = ?")
-            .param(keyHash)
-            .query(Long.class)
-            .single()
-        > 0;
-  }
+  boolean existsByKeyHash(String keyHash);
 
-  void insert(ApiKey key) {
-    jdbc.sql(
-            "INSERT INTO api_key (id, name, key_hash, role, scopes, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-        .params(
-            key.id(),
-            key.name(),
-            key.keyHash(),
-            key.role().name(),
-            key.scopes(),
-            Timestamp.from(key.createdAt()))
-        .update();
-  }
-
-  void revoke(String id, Instant at) {
-    jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-        .params(Timestamp.from(at), id)
-        .update();
-  }
-
-  private static ApiKey map(ResultSet rs, int row) throws SQLException {
-    Timestamp revokedAt = rs.getTimestamp("revoked_at");
-    return new ApiKey(
-        rs.getString("id"),
-        rs.getString("name"),
-        rs.getString("key_hash"),
-        Role.valueOf(rs.getString("role")),
-        rs.getString("scopes"),
-        rs.getTimestamp("created_at").toInstant(),
-        revokedAt == null ? null : revokedAt.toInstant());
-  }
+  /** Revokes the key unless it is already, keeping the time of the first revocation. */
+  @Modifying
+  @Query("UPDATE api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+  void revoke(String id, Instant at);
 }

@@ -125,7 +125,7 @@ public class ApiKeyService {
 
   /** Every key, revoked ones too, newest first. */
   List<ApiKey> list() {
-    return keys.findAllNewestFirst();
+    return keys.findAllByOrderByCreatedAtDescIdDesc();
   }
 
   /** Revokes a key (again is a no-op), or UNKNOWN_KEY when no key has this id. */
@@ -144,7 +144,7 @@ public class ApiKeyService {
 
   /** Stores a key chosen by configuration (the bootstrap key), unless it is stored already. */
   void storeIfAbsent(String name, Role role, String plain) {
-    if (!keys.existsByHash(sha256(plain))) {
+    if (!keys.existsByKeyHash(sha256(plain))) {
       store(name, role, EnumSet.noneOf(Permission.class), plain);
     }
   }
@@ -158,7 +158,7 @@ public class ApiKeyService {
   }
 
   private Optional<Caller> lookup(String hash) {
-    return keys.findActiveByHash(hash)
+    return keys.findByKeyHashAndRevokedAtIsNull(hash)
         .map(
             key ->
                 key.role() == Role.PARTNER

@@ -3,16 +3,19 @@ package org.loyaltygraph.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.testing.AdminSessions;
+import org.loyaltygraph.testing.Concurrently;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.GraphQLTestClient.Response;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 @LoyaltyGraphTest
 class AdminUserCreateTest {
@@ -59,6 +62,27 @@ class AdminUserCreateTest {
 
     assertThat(code(again)).isEqualTo("DUPLICATE");
     assertThat(again.data().at("/adminUserCreate/admin").isNull()).isTrue();
+    assertThat(adminsWithEmail(email)).isEqualTo(1);
+  }
+
+  @Test
+  void twoCreationsOfOneEmailAtOnceMakeOneAdminAndOneDuplicate() throws Exception {
+    clock.set(Instant.parse("2026-04-01T09:00:00Z"));
+    String owner = adminSessions.bearer(Role.OWNER);
+    String email = "raced-" + UUID.randomUUID() + "@shop.example";
+
+    // both pass the look-up by e-mail while the other hashes its password: the unique key decides
+    List<JsonNode> results =
+        Concurrently.all(
+            2,
+            2,
+            i ->
+                create(owner, email, "a long password " + i, i == 0 ? "MANAGER" : "ANALYST")
+                    .data());
+
+    assertThat(results)
+        .extracting(r -> r.at("/adminUserCreate/userErrors/0/code").asString(null))
+        .containsExactlyInAnyOrder(null, "DUPLICATE");
     assertThat(adminsWithEmail(email)).isEqualTo(1);
   }
 
