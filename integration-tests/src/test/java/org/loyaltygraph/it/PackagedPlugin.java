@@ -36,14 +36,23 @@ final class PackagedPlugin {
 
   static synchronized PackagedPlugin get() {
     if (instance == null) {
-      instance = start(List.of(), List.of(), Path.of("target", "plugin-under-test.log"));
+      instance =
+          start(
+              List.of(),
+              List.of(),
+              Path.of("target", "plugin-under-test.log"),
+              Duration.ofSeconds(120));
     }
     return instance;
   }
 
-  /** A separate instance (the benchmark's), with extra JVM and application arguments. */
-  static PackagedPlugin startWith(List<String> jvmArgs, List<String> appArgs, Path log) {
-    return start(jvmArgs, appArgs, log);
+  /**
+   * A separate instance (the benchmark's), with extra JVM and application arguments, ready within
+   * {@code startTimeout} (the demo shop's seeding holds the readiness back until it is done).
+   */
+  static PackagedPlugin startWith(
+      List<String> jvmArgs, List<String> appArgs, Path log, Duration startTimeout) {
+    return start(jvmArgs, appArgs, log, startTimeout);
   }
 
   long pid() {
@@ -80,7 +89,8 @@ final class PackagedPlugin {
     return new TypedGraphQLClient(baseUrl, authorization);
   }
 
-  private static PackagedPlugin start(List<String> jvmArgs, List<String> appArgs, Path log) {
+  private static PackagedPlugin start(
+      List<String> jvmArgs, List<String> appArgs, Path log, Duration startTimeout) {
     String jar = System.getProperty("loyaltygraph.jar");
     if (jar == null || !new File(jar).isFile()) {
       throw new IllegalStateException("Packaged plugin not found at " + jar + "; run mvn verify");
@@ -110,26 +120,27 @@ final class PackagedPlugin {
               .start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
       String baseUrl = "http://127.0.0.1:" + port;
-      awaitHealthy(process, baseUrl, log);
+      awaitReady(process, baseUrl, log, startTimeout);
       return new PackagedPlugin(process, baseUrl);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static void awaitHealthy(Process process, String baseUrl, Path log) {
+  /** Waits for the readiness probe: UP once the service takes traffic (after any seeding). */
+  private static void awaitReady(Process process, String baseUrl, Path log, Duration timeout) {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("The plugin exited at start; see " + log.toAbsolutePath());
       }
       try {
-        HttpResponse<String> health =
+        HttpResponse<String> readiness =
             http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).build(),
+                HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+        if (readiness.statusCode() == 200 && readiness.body().contains("\"UP\"")) {
           return;
         }
       } catch (IOException e) {
@@ -141,7 +152,8 @@ final class PackagedPlugin {
       sleep();
     }
     process.destroy();
-    throw new IllegalStateException("The plugin did not become healthy in 120 s; see " + log);
+    throw new IllegalStateException(
+        "The plugin was not ready in " + timeout.toSeconds() + " s; see " + log);
   }
 
   private static void sleep() {
