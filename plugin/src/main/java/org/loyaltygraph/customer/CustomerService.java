@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.system.CacheEviction;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +32,7 @@ public class CustomerService {
   // known id -> the id that answers for it; only known ids (a new one may arrive any moment)
   private final Cache<String, String> answering =
       Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofSeconds(5)).build();
+  private final AtomicLong merges = new AtomicLong();
 
   CustomerService(CustomerRepository customers, Clock clock, ApplicationEventPublisher events) {
     this.customers = customers;
@@ -70,8 +72,11 @@ public class CustomerService {
     if (cached != null) {
       return Optional.of(cached);
     }
+    long mergesBefore = merges.get();
     Optional<String> resolved = resolveExisting(id);
-    resolved.ifPresent(answeringId -> answering.put(id, answeringId));
+    if (merges.get() == mergesBefore) { // else it may have read the rows before a merge
+      resolved.ifPresent(answeringId -> answering.put(id, answeringId));
+    }
     return resolved;
   }
 
@@ -143,11 +148,13 @@ public class CustomerService {
     Instant now = clock.instant();
     customers.markMerged(mergedId, survivorId, now);
     CacheEviction.afterTransaction(
-        () ->
-            answering
-                .asMap()
-                .entrySet()
-                .removeIf(e -> e.getKey().equals(mergedId) || e.getValue().equals(mergedId)));
+        () -> {
+          merges.incrementAndGet();
+          answering
+              .asMap()
+              .entrySet()
+              .removeIf(e -> e.getKey().equals(mergedId) || e.getValue().equals(mergedId));
+        });
     events.publishEvent(new CustomersMerged(survivorId, mergedId, now));
     return CustomerResult.ok(customers.findById(survivorId).orElseThrow());
   }

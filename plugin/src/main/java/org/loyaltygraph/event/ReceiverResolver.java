@@ -89,7 +89,7 @@ final class ReceiverResolver implements DnsResolver, AutoCloseable {
             (name, known) ->
                 known != null && (!known.isDone() || known.join().fresh())
                     ? known
-                    : CompletableFuture.supplyAsync(() -> answer(name), lookups));
+                    : CompletableFuture.supplyAsync(() -> answer(host), lookups));
     return answer.thenAccept(
         checked -> {
           if (checked.refusal() != null) {
@@ -114,11 +114,15 @@ final class ReceiverResolver implements DnsResolver, AutoCloseable {
     lookups.shutdownNow();
   }
 
+  /** Never throws: a lookup that failed in any way is an answer too (a refusal). */
   private Answer answer(String host) {
     try {
       return new Answer(checked(host), null, System.nanoTime());
     } catch (UnknownHostException e) {
       return new Answer(null, e, System.nanoTime());
+    } catch (RuntimeException e) {
+      return new Answer(
+          null, new RefusedReceiver(ReceiverAddress.doesNotResolve(host)), System.nanoTime());
     }
   }
 

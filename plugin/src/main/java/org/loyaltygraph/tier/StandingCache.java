@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.loyaltygraph.system.CacheEviction;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * time-to-live bounds how stale another instance's copy can be. A standing is also a reading of the
  * clock, so a copy only answers between the instant it was computed and the first instant its
  * figures change by themselves (the next evaluation, the end of a grace period), and only under the
- * tier configuration it was computed with.
+ * tier configuration it was computed with. A standing computed while an eviction ran is answered
+ * but not kept: it may have read the rows as they were before that write committed.
  */
 @Component
 class StandingCache {
@@ -36,6 +38,8 @@ class StandingCache {
 
   private final Cache<String, Copy> cache =
       Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(TIME_TO_LIVE).build();
+  // moves on every eviction: standings computed while one ran may hold the rows before its write
+  private final AtomicLong evictions = new AtomicLong();
 
   /** The standings of {@code customerIds} in their order, computing those without a valid copy. */
   Map<String, TierStanding> getAll(
@@ -43,6 +47,7 @@ class StandingCache {
       TierConfiguration config,
       Instant now,
       Function<List<String>, Map<String, TierStanding>> compute) {
+    long evictionsBefore = evictions.get();
     Map<String, Copy> copies = cache.getAllPresent(customerIds);
     List<String> missing = new ArrayList<>();
     for (String id : customerIds) {
@@ -52,9 +57,11 @@ class StandingCache {
       }
     }
     Map<String, TierStanding> computed = missing.isEmpty() ? Map.of() : compute.apply(missing);
-    computed.forEach(
-        (id, standing) ->
-            cache.put(id, new Copy(standing, config, now, validUntil(standing, now))));
+    if (evictions.get() == evictionsBefore) {
+      computed.forEach(
+          (id, standing) ->
+              cache.put(id, new Copy(standing, config, now, validUntil(standing, now))));
+    }
     Map<String, TierStanding> result = new LinkedHashMap<>();
     for (String id : customerIds) {
       TierStanding standing = computed.get(id);
@@ -65,7 +72,11 @@ class StandingCache {
 
   void evictAfterCommit(Collection<String> customerIds) {
     List<String> ids = List.copyOf(customerIds);
-    CacheEviction.afterTransaction(() -> cache.invalidateAll(ids));
+    CacheEviction.afterTransaction(
+        () -> {
+          evictions.incrementAndGet();
+          cache.invalidateAll(ids);
+        });
   }
 
   private static Instant validUntil(TierStanding standing, Instant now) {

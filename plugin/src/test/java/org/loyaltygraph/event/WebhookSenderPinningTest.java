@@ -1,6 +1,7 @@
 package org.loyaltygraph.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -198,6 +199,25 @@ class WebhookSenderPinningTest {
     }
     assertThat(slowLookups.get()).isEqualTo(1); // one lookup served every delivery to the name
     assertThat(outside.requests()).hasSize(slowDeliveries + 1);
+  }
+
+  @Test
+  void aLookupThatBreaksIsARefusalAndOtherNamesStillResolve() throws Exception {
+    ReceiverResolver receivers =
+        open(
+            new ReceiverResolver(
+                host -> {
+                  if (host.equals("broken.example")) {
+                    throw new IllegalStateException("the resolver broke");
+                  }
+                  return new InetAddress[] {PUBLIC_STAND_IN};
+                },
+                PUBLIC_STAND_IN::equals));
+
+    assertThatThrownBy(() -> receivers.lookUpAhead("broken.example").join())
+        .hasCauseInstanceOf(ReceiverResolver.RefusedReceiver.class);
+    receivers.lookUpAhead("fine.example").get(5, TimeUnit.SECONDS);
+    assertThat(receivers.resolve("fine.example")).containsExactly(PUBLIC_STAND_IN);
   }
 
   /** Answers {@code first} to the first lookup of any name and {@code later} to every other. */
