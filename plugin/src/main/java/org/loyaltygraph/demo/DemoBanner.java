@@ -102,14 +102,16 @@ class DemoBanner {
     if (present(key)) {
       b.append("  Try it:\n    ").append(curl(graphql, key, shopper)).append('\n');
     }
-    String realDatabase = environment.getProperty("LOYALTYGRAPH_DB_URL");
-    if (realDatabase == null || realDatabase.isBlank()) {
+    String realDatabase =
+        environment.getProperty(
+            "LOYALTYGRAPH_DB_URL", environment.getProperty("SPRING_DATASOURCE_URL", ""));
+    if (realDatabase.isBlank()) {
       b.append("  Reset the demo shop: stop the service and delete ")
           .append(
               environment.getProperty("loyaltygraph.embedded-database.data-dir", "its data dir"))
           .append('\n');
     } else {
-      b.append("  Database:       the one LOYALTYGRAPH_DB_URL names (the embedded one is off)\n");
+      b.append("  Database:       the one the environment's URL names (the embedded one is off)\n");
     }
     return b.append(rule).toString();
   }

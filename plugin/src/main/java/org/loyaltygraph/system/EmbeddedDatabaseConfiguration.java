@@ -40,9 +40,14 @@ class EmbeddedDatabaseConfiguration {
     }
 
     static boolean wanted(Environment environment) {
-      String url = environment.getProperty(DATABASE_URL);
       return environment.getProperty("loyaltygraph.embedded-database.enabled", Boolean.class, false)
-          && (url == null || url.isBlank());
+          && blank(environment.getProperty(DATABASE_URL))
+          // Spring's own variable for the URL names a real database just as well
+          && blank(environment.getProperty("SPRING_DATASOURCE_URL"));
+    }
+
+    private static boolean blank(String value) {
+      return value == null || value.isBlank();
     }
   }
 

@@ -30,6 +30,16 @@ class EmbeddedDatabaseWantedTest {
   }
 
   @Test
+  void springsOwnVariableForTheUrlTurnsItOffToo() {
+    assertThat(
+            wanted(
+                new MockEnvironment()
+                    .withProperty(ENABLED, "true")
+                    .withProperty("SPRING_DATASOURCE_URL", "jdbc:mysql://db.internal/loyalty")))
+        .isFalse();
+  }
+
+  @Test
   void withoutTheDemoProfileItStaysOff() {
     assertThat(wanted(new MockEnvironment())).isFalse();
     assertThat(wanted(new MockEnvironment().withProperty(ENABLED, "false"))).isFalse();
