@@ -1,7 +1,5 @@
 package org.loyaltygraph.customer;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -13,9 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.loyaltygraph.graphql.UserError;
-import org.loyaltygraph.system.CacheEviction;
+import org.loyaltygraph.system.CommitEvictedCache;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +27,8 @@ public class CustomerService {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   // known id -> the id that answers for it; only known ids (a new one may arrive any moment)
-  private final Cache<String, String> answering =
-      Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofSeconds(5)).build();
-  private final AtomicLong merges = new AtomicLong();
+  private final CommitEvictedCache<String> answering =
+      new CommitEvictedCache<>(Duration.ofSeconds(5), 200_000);
 
   CustomerService(CustomerRepository customers, Clock clock, ApplicationEventPublisher events) {
     this.customers = customers;
@@ -68,16 +64,16 @@ public class CustomerService {
     if (id == null) {
       return Optional.empty();
     }
-    String cached = answering.getIfPresent(id);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    long mergesBefore = merges.get();
-    Optional<String> resolved = resolveExisting(id);
-    if (merges.get() == mergesBefore) { // else it may have read the rows before a merge
-      resolved.ifPresent(answeringId -> answering.put(id, answeringId));
-    }
-    return resolved;
+    return Optional.ofNullable(
+        answering
+            .getAll(
+                List.of(id),
+                answeringId -> true,
+                ids ->
+                    resolveExisting(id)
+                        .map(answeringId -> Map.of(id, answeringId))
+                        .orElse(Map.of()))
+            .get(id));
   }
 
   /**
@@ -147,14 +143,8 @@ public class CustomerService {
     }
     Instant now = clock.instant();
     customers.markMerged(mergedId, survivorId, now);
-    CacheEviction.afterTransaction(
-        () -> {
-          merges.incrementAndGet();
-          answering
-              .asMap()
-              .entrySet()
-              .removeIf(e -> e.getKey().equals(mergedId) || e.getValue().equals(mergedId));
-        });
+    answering.evictAfterCommit(
+        (id, answeringId) -> id.equals(mergedId) || answeringId.equals(mergedId));
     events.publishEvent(new CustomersMerged(survivorId, mergedId, now));
     return CustomerResult.ok(customers.findById(survivorId).orElseThrow());
   }
