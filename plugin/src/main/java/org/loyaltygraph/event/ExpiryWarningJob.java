@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes {@code points.expiring} for available points that expire within the warning period: one
  * event per customer and expiry instant, ever. The outbox's unique dedup key makes a second run, or
- * a run on another instance at the same time, write nothing more.
+ * a run on another instance at the same time, write nothing more. While no enabled endpoint
+ * receives {@code points.expiring}, a run reads nothing and writes nothing.
  */
 @Component
 public class ExpiryWarningJob {
@@ -21,6 +22,7 @@ public class ExpiryWarningJob {
 
   private final PointsService points;
   private final Outbox outbox;
+  private final EventSubscriptions subscriptions;
   private final TransactionTemplate transactions;
   private final EventProperties properties;
   private final Clock clock;
@@ -28,11 +30,13 @@ public class ExpiryWarningJob {
   ExpiryWarningJob(
       PointsService points,
       Outbox outbox,
+      EventSubscriptions subscriptions,
       TransactionTemplate transactions,
       EventProperties properties,
       Clock clock) {
     this.points = points;
     this.outbox = outbox;
+    this.subscriptions = subscriptions;
     this.transactions = transactions;
     this.properties = properties;
     this.clock = clock;
@@ -40,6 +44,9 @@ public class ExpiryWarningJob {
 
   /** Warns of every expiry now within the period; answers how many warnings this run wrote. */
   public int runDue() {
+    if (!subscriptions.anyReceives(EventType.POINTS_EXPIRING)) {
+      return 0;
+    }
     Instant now = clock.instant();
     Instant until = now.plus(Duration.ofDays(properties.expiryWarningDays()));
     int written = 0;

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes events into the outbox, inside the caller's transaction and only there (MANDATORY): an
  * event then exists exactly when the change that caused it committed. One INSERT per event; the
- * fan-out to endpoints happens later, in the delivery worker, off the writer's path.
+ * fan-out to endpoints happens later, in the delivery worker, off the writer's path. An event of a
+ * type that no enabled endpoint receives is not written ({@link EventSubscriptions}).
  */
 @Component
 class Outbox {
@@ -21,10 +22,12 @@ class Outbox {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final OutboxRepository events;
+  private final EventSubscriptions subscriptions;
   private final Clock clock;
 
-  Outbox(OutboxRepository events, Clock clock) {
+  Outbox(OutboxRepository events, EventSubscriptions subscriptions, Clock clock) {
     this.events = events;
+    this.subscriptions = subscriptions;
     this.clock = clock;
   }
 
@@ -36,7 +39,8 @@ class Outbox {
    * written on its own, so the others still are (only the failed statement was undone).
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void writeAll(List<Draft> drafts) {
+  public void writeAll(List<Draft> all) {
+    List<Draft> drafts = all.stream().filter(d -> subscriptions.anyReceives(d.type())).toList();
     if (drafts.size() <= 1) {
       drafts.forEach(d -> write(d.type(), d.customerId(), d.payload(), d.dedupKey()));
       return;
@@ -59,6 +63,9 @@ class Outbox {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean write(
       EventType type, String customerId, Map<String, Object> payload, String dedupKey) {
+    if (!subscriptions.anyReceives(type)) {
+      return false;
+    }
     OutboxEvent event = event(new Draft(type, customerId, payload, dedupKey));
     try {
       events.insert(event, dedupKey);

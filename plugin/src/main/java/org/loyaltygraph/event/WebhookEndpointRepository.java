@@ -54,6 +54,16 @@ class WebhookEndpointRepository {
         .list();
   }
 
+  /** The event types at least one enabled endpoint receives. */
+  Set<EventType> typesReceived() {
+    Set<EventType> types = EnumSet.noneOf(EventType.class);
+    jdbc.sql("SELECT DISTINCT event_types FROM webhook_endpoint WHERE disabled_at IS NULL")
+        .query(String.class)
+        .list()
+        .forEach(list -> types.addAll(parseTypes(list)));
+    return types;
+  }
+
   /** Enabled endpoints that receive this type. */
   List<WebhookEndpoint> enabledFor(EventType type) {
     return jdbc.sql(

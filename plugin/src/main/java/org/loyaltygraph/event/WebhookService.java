@@ -34,6 +34,7 @@ class WebhookService {
   private final WebhookDeliveryRepository deliveries;
   private final OutboxRepository events;
   private final WebhookReplayRepository replays;
+  private final EventSubscriptions subscriptions;
   private final Clock clock;
   private final boolean allowPrivateAddresses;
 
@@ -42,6 +43,7 @@ class WebhookService {
       WebhookDeliveryRepository deliveries,
       OutboxRepository events,
       WebhookReplayRepository replays,
+      EventSubscriptions subscriptions,
       Clock clock,
       EventProperties properties) {
     this.allowPrivateAddresses = properties.allowPrivateAddresses();
@@ -49,6 +51,7 @@ class WebhookService {
     this.deliveries = deliveries;
     this.events = events;
     this.replays = replays;
+    this.subscriptions = subscriptions;
     this.clock = clock;
   }
 
@@ -85,6 +88,7 @@ class WebhookService {
     String secret = newSecret();
     Set<EventType> subscribed = EnumSet.copyOf(types);
     long id = endpoints.insert(trimmed, subscribed, secret, createdBy, clock.instant());
+    subscriptions.changed();
     return new CreateResult(endpoints.find(id).orElseThrow(), secret, List.of());
   }
 
@@ -98,6 +102,7 @@ class WebhookService {
     long endpointId = endpoint.get().id();
     if (endpoints.disable(endpointId, clock.instant())) {
       deliveries.cancelPending(endpointId);
+      subscriptions.changed();
     }
     return new EndpointResult(endpoints.find(endpointId).orElseThrow(), List.of());
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.event.EveryEventEndpoint;
 import org.loyaltygraph.security.Role;
 import org.loyaltygraph.testing.AdminSessions;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
@@ -14,6 +15,7 @@ import org.loyaltygraph.tier.Tier;
 import org.loyaltygraph.tier.TierDraft;
 import org.loyaltygraph.tier.TierService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * An import records past data without webhook events unless its upload asks for them with {@code
@@ -24,11 +26,15 @@ class ImportEventsTest extends ImportTestFixture {
 
   @Autowired TierService tiers;
   @Autowired AdminSessions admins;
+  @Autowired ApplicationContext context;
 
   Tier silver;
+  // the outbox writes only what an endpoint receives: this one receives everything
+  EveryEventEndpoint everyEvent;
 
   @BeforeEach
   void setUp() {
+    everyEvent = EveryEventEndpoint.create(context);
     deleteAllTiers();
     // 100.00 of spend in the rolling window reaches Silver
     silver =
@@ -37,6 +43,7 @@ class ImportEventsTest extends ImportTestFixture {
 
   @AfterEach
   void removeTiers() {
+    everyEvent.close();
     deleteAllTiers();
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.order.OrderInput;
@@ -23,6 +24,7 @@ import org.loyaltygraph.tier.Tier;
 import org.loyaltygraph.tier.TierDraft;
 import org.loyaltygraph.tier.TierService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -44,9 +46,11 @@ class OutboxTest {
   @Autowired TierService tiers;
   @Autowired PointsMaintenanceJob pointsMaintenance;
   @Autowired ExpiryWarningJob expiryWarnings;
+  @Autowired ApplicationContext context;
 
   private Storefront storefront;
   private Webhooks webhooks;
+  private EveryEventEndpoint everyEvent;
 
   @BeforeEach
   void onePointPerDollar() {
@@ -54,6 +58,39 @@ class OutboxTest {
     TestProgram.standard(earningRules);
     storefront = new Storefront(graphql);
     webhooks = new Webhooks(graphql, jdbc);
+    everyEvent = EveryEventEndpoint.create(context);
+  }
+
+  @AfterEach
+  void noEndpointLeft() {
+    everyEvent.close();
+  }
+
+  @Test
+  void anEventNoEnabledEndpointReceivesIsNotWritten() {
+    everyEvent.close();
+    String customer = storefront.newCustomer();
+    assertThat(orders.record(orderOf(customer)).userErrors()).isEmpty();
+    assertThat(webhooks.events(customer, "points.earned")).isEmpty();
+
+    try (EveryEventEndpoint tiersOnly =
+        EveryEventEndpoint.create(context, EventType.TIER_CHANGED)) {
+      assertThat(orders.record(orderOf(customer)).userErrors()).isEmpty();
+      assertThat(webhooks.events(customer, "points.earned")).isEmpty();
+    }
+    everyEvent = EveryEventEndpoint.create(context);
+    assertThat(orders.record(orderOf(customer)).userErrors()).isEmpty();
+    assertThat(webhooks.events(customer, "points.earned")).hasSize(1);
+  }
+
+  private static OrderInput orderOf(String customer) {
+    return new OrderInput(
+        "o-" + UUID.randomUUID(),
+        customer,
+        NOW,
+        "USD",
+        BigDecimal.ONE,
+        List.of(new OrderInput.Line("l1", "SKU-1", "general", 1, 9_900, 0)));
   }
 
   @Test

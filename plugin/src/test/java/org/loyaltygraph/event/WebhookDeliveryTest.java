@@ -115,14 +115,17 @@ class WebhookDeliveryTest {
 
   @Test
   void anEndpointReceivesOnlyTheTypesItChose() {
-    webhooks.endpoint(owner, receiver.url(), "TIER_CHANGED");
+    Webhooks.Endpoint tiers = webhooks.endpoint(owner, receiver.url(), "TIER_CHANGED");
+    Webhooks.Endpoint points = webhooks.endpoint(owner, receiver.url(), "POINTS_EARNED");
     String customer = storefront.newCustomer();
     storefront.buy(customer, NOW, 4_200, 1);
     String eventId = webhooks.events(customer, "points.earned").get(0).id();
 
     worker.runDue();
 
-    assertThat(receiver.requestsFor(eventId)).isEmpty();
+    assertThat(webhooks.deliveriesOf(owner, tiers.id(), eventId)).isEmpty();
+    assertThat(webhooks.deliveriesOf(owner, points.id(), eventId)).hasSize(1);
+    assertThat(receiver.requestsFor(eventId)).hasSize(1);
   }
 
   @Test

@@ -20,8 +20,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.event.EveryEventEndpoint;
 import org.loyaltygraph.points.EarningRulesService;
 import org.loyaltygraph.testing.Concurrently;
 import org.loyaltygraph.testing.GraphQLTestClient;
@@ -37,6 +39,7 @@ import org.loyaltygraph.tier.TierProgramEdit;
 import org.loyaltygraph.tier.TierResult;
 import org.loyaltygraph.tier.TierService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -54,9 +57,12 @@ class OrderBatchingTest {
   @Autowired MeterRegistry meters;
   @Autowired TierService tiers;
   @Autowired DataSource dataSource;
+  @Autowired ApplicationContext context;
 
   Storefront shop;
   Ledger ledger;
+  // the outbox writes only what an endpoint receives: this one receives everything
+  EveryEventEndpoint everyEvent;
 
   @BeforeEach
   void setUp() {
@@ -64,6 +70,12 @@ class OrderBatchingTest {
     TestProgram.standard(rules);
     shop = new Storefront(graphql);
     ledger = new Ledger(jdbc);
+    everyEvent = EveryEventEndpoint.create(context);
+  }
+
+  @AfterEach
+  void noEndpointLeft() {
+    everyEvent.close();
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.loyaltygraph.event.EveryEventEndpoint;
 import org.loyaltygraph.event.ExpiryWarningJob;
 import org.loyaltygraph.points.EarningRulesService;
 import org.loyaltygraph.points.PointsMaintenanceJob;
@@ -30,12 +31,14 @@ import org.loyaltygraph.testing.TableCounts;
 import org.loyaltygraph.testing.TestProgram;
 import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @LoyaltyGraphTest
 class OrderRecordTest {
 
+  @Autowired ApplicationContext context;
   @Autowired GraphQLTestClient graphql;
   @Autowired MutableClock clock;
   @Autowired EarningRulesService rules;
@@ -117,7 +120,8 @@ class OrderRecordTest {
 
   @Test
   void pointsEarnedUnderRulesWithoutExpiryNeverExpireAndAreNeverAnnouncedAsExpiring() {
-    try {
+    // the warnings are written only while an endpoint receives them
+    try (EveryEventEndpoint everyEvent = EveryEventEndpoint.create(context)) {
       String expiring = shop.newCustomer();
       shop.buy(expiring, now, 5000, 1); // under the standard rules: expires at 2027-03-16 00:00
       assertThat(rules.update(neverExpire()).userErrors()).isEmpty();
