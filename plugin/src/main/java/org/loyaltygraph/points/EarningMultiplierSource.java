@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public interface EarningMultiplierSource {
 
-  /** The multiplier on every point each customer earns now (1 for none), in one read. */
+  /**
+   * The multiplier on every point each customer earns now (1 for none), in one read that locks what
+   * it reads until the caller's transaction ends (the orders that earn at it change it).
+   */
   Map<String, BigDecimal> multipliersFor(Collection<String> customerIds);
 }

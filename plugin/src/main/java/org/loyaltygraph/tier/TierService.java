@@ -21,6 +21,7 @@ import org.loyaltygraph.order.OrderRefunded;
 import org.loyaltygraph.points.EarningMultiplierSource;
 import org.loyaltygraph.points.OpeningBalanceImported;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -199,11 +200,15 @@ public class TierService implements EarningMultiplierSource {
     return multiplier(catalog.current(), states.find(customerId).orElse(null));
   }
 
-  /** {@link #multiplierFor} of several customers: one read and the cached configuration. */
+  /**
+   * {@link #multiplierFor} of several customers, in the caller's transaction: one locking read (the
+   * evaluation the orders cause next reuses the rows it locked) and the cached configuration.
+   */
   @Override
+  @Transactional(propagation = Propagation.MANDATORY)
   public Map<String, BigDecimal> multipliersFor(Collection<String> customerIds) {
     TierConfiguration config = catalog.current();
-    Map<String, TierState> stored = states.findAll(customerIds);
+    Map<String, TierState> stored = states.lockAll(customerIds);
     Map<String, BigDecimal> result = new HashMap<>();
     for (String id : customerIds) {
       result.put(id, multiplier(config, stored.get(id)));

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Each customer's standing; also the row that evaluations lock and the job leases. */
 @Repository
@@ -40,6 +42,7 @@ class TierStateRepository {
   }
 
   void delete(String customerId) {
+    lockedHere().remove(customerId);
     jdbc.sql("DELETE FROM tier_state WHERE customer_id = ?").param(customerId).update();
   }
 
@@ -60,38 +63,79 @@ class TierStateRepository {
    * single lock takes them, one at a time), missing ones created first.
    */
   Map<String, TierState> lockOrCreateAll(Collection<String> customerIds, Instant now) {
+    Map<String, TierState> held = lockedHere();
     SortedSet<String> ids = new TreeSet<>(customerIds);
-    Map<String, TierState> locked = lockAll(ids);
-    if (locked.size() < ids.size()) {
-      List<String> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
-      Timestamp at = Timestamp.from(now);
-      // no window summed yet: the first evaluation reads it
-      jdbcTemplate.batchUpdate(
-          "INSERT INTO tier_state ("
-              + COLUMNS
-              + ") VALUES (?, NULL, 0, NULL, NULL, 0, ?, NULL, NULL)"
-              + " ON DUPLICATE KEY UPDATE customer_id = customer_id",
-          missing.stream().map(id -> new Object[] {id, at}).toList());
-      locked.putAll(lockAll(missing));
+    ids.removeAll(held.keySet());
+    if (!ids.isEmpty()) {
+      Map<String, TierState> locked = lockAll(ids);
+      if (locked.size() < ids.size()) {
+        List<String> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
+        Timestamp at = Timestamp.from(now);
+        // no window summed yet: the first evaluation reads it
+        jdbcTemplate.batchUpdate(
+            "INSERT INTO tier_state ("
+                + COLUMNS
+                + ") VALUES (?, NULL, 0, NULL, NULL, 0, ?, NULL, NULL)"
+                + " ON DUPLICATE KEY UPDATE customer_id = customer_id",
+            missing.stream().map(id -> new Object[] {id, at}).toList());
+        locked.putAll(lockAll(missing));
+      }
     }
-    return locked;
+    Map<String, TierState> result = new HashMap<>();
+    customerIds.forEach(id -> result.put(id, held.get(id)));
+    return result;
   }
 
-  private Map<String, TierState> lockAll(Collection<String> customerIds) {
+  /**
+   * Locks the rows of these customers that exist, in customer order, and answers them. Until this
+   * transaction writes a row, a later lock of it here ({@link #lockOrCreateAll}) answers it from
+   * memory: nobody else can have changed it.
+   */
+  Map<String, TierState> lockAll(Collection<String> customerIds) {
     Map<String, TierState> locked = new HashMap<>();
+    if (customerIds.isEmpty()) {
+      return locked;
+    }
     jdbc.sql(
             "SELECT "
                 + COLUMNS
                 + " FROM tier_state WHERE customer_id IN (:ids) ORDER BY customer_id FOR UPDATE")
-        .param("ids", customerIds)
+        .param("ids", new TreeSet<>(customerIds))
         .query(TierStateRepository::map)
         .list()
         .forEach(state -> locked.put(state.customerId(), state));
+    lockedHere().putAll(locked);
     return locked;
+  }
+
+  /**
+   * The rows this transaction has locked and not written since; empty (and kept nowhere) outside a
+   * transaction.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, TierState> lockedHere() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashMap<>();
+    }
+    Map<String, TierState> held =
+        (Map<String, TierState>) TransactionSynchronizationManager.getResource(this);
+    if (held == null) {
+      held = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(this, held);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(TierStateRepository.this);
+            }
+          });
+    }
+    return held;
   }
 
   /** {@link #save} of several states in one round trip. */
   void saveAll(List<TierState> saved) {
+    saved.forEach(state -> lockedHere().remove(state.customerId()));
     jdbcTemplate.batchUpdate(SAVE, saved.stream().map(TierStateRepository::saveParams).toList());
   }
 
@@ -143,6 +187,7 @@ class TierStateRepository {
   }
 
   void save(TierState state) {
+    lockedHere().remove(state.customerId());
     jdbc.sql(SAVE).params(saveParams(state)).update();
   }
 

@@ -2,6 +2,7 @@ package org.loyaltygraph.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.order.OrderInput;
+import org.loyaltygraph.order.OrderService;
 import org.loyaltygraph.points.EarningRulesService;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
@@ -18,6 +21,7 @@ import org.loyaltygraph.testing.ShopperTokens;
 import org.loyaltygraph.testing.Storefront;
 import org.loyaltygraph.testing.TestProgram;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Tiers as a storefront and a shopper see them: orders in over GraphQL, Loyalty.tier out. */
@@ -37,6 +41,8 @@ class TierEndToEndTest {
   @Autowired TierService tiers;
   @Autowired EarningRulesService earningRules;
   @Autowired MutableClock clock;
+  @Autowired OrderService orders;
+  @Autowired TransactionTemplate transactions;
 
   private TierProgramFixture program;
   private Storefront storefront;
@@ -58,6 +64,33 @@ class TierEndToEndTest {
   @AfterEach
   void backToDefaults() {
     program.reset();
+  }
+
+  @Test
+  void twoOrdersInOneTransactionEarnAsTheyWouldOneAfterAnother() {
+    // the first order locks the standing to price itself, then changes it: the second, in the same
+    // transaction, prices itself at the tier the first reached
+    String customer = storefront.newCustomer();
+    long[] points = new long[2];
+    transactions.executeWithoutResult(
+        status -> {
+          points[0] = orders.record(orderOf(customer, 12_000)).order().pointsEarned();
+          points[1] = orders.record(orderOf(customer, 1_000)).order().pointsEarned();
+        });
+
+    assertThat(points[0]).isEqualTo(120); // before: no tier
+    assertThat(points[1]).isEqualTo(20); // Silver's 2x
+    assertThat(tierOf(customer).at("/tier/id").asString()).isEqualTo(silver.id());
+  }
+
+  private static OrderInput orderOf(String customer, long price) {
+    return new OrderInput(
+        "o-" + UUID.randomUUID(),
+        customer,
+        NOW,
+        "USD",
+        BigDecimal.ONE,
+        List.of(new OrderInput.Line("l1", "SKU-1", "general", 1, price, 0)));
   }
 
   @Test
