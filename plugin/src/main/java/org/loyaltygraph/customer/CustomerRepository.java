@@ -2,12 +2,12 @@ package org.loyaltygraph.customer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,7 +85,7 @@ class CustomerRepository {
 
   void markMerged(String mergedId, String survivorId, java.time.Instant at) {
     jdbc.sql("UPDATE customer SET merged_into = ?, merged_at = ? WHERE id = ?")
-        .params(survivorId, Timestamp.from(at), mergedId)
+        .params(survivorId, SqlTimes.of(at), mergedId)
         .update();
   }
 
@@ -104,8 +104,8 @@ class CustomerRepository {
             c.firstName(),
             c.lastName(),
             c.timeZone(),
-            Timestamp.from(c.createdAt()),
-            Timestamp.from(c.updatedAt()))
+            SqlTimes.of(c.createdAt()),
+            SqlTimes.of(c.updatedAt()))
         .update();
   }
 
@@ -116,7 +116,7 @@ class CustomerRepository {
         rs.getString("first_name"),
         rs.getString("last_name"),
         rs.getString("time_zone"),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        SqlTimes.instant(rs, "created_at"),
+        SqlTimes.instant(rs, "updated_at"));
   }
 }

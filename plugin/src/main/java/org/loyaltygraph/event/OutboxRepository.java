@@ -2,11 +2,11 @@ package org.loyaltygraph.event;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,7 +40,7 @@ class OutboxRepository {
             event.id(),
             event.type().wireName(),
             event.customerId(),
-            Timestamp.from(event.occurredAt()),
+            SqlTimes.of(event.occurredAt()),
             event.payload(),
             dedupKey)
         .update();
@@ -60,7 +60,7 @@ class OutboxRepository {
             event.id(),
             event.type().wireName(),
             event.customerId(),
-            Timestamp.from(event.occurredAt()),
+            SqlTimes.of(event.occurredAt()),
             event.payload(),
             dedupKeys.get(i)
           });
@@ -90,7 +90,7 @@ class OutboxRepository {
 
   void markDispatched(List<Long> seqs, Instant now) {
     jdbc.sql("UPDATE outbox_event SET dispatched_at = :now WHERE seq IN (:seqs)")
-        .param("now", Timestamp.from(now))
+        .param("now", SqlTimes.of(now))
         .param("seqs", seqs)
         .update();
   }
@@ -100,7 +100,7 @@ class OutboxRepository {
         rs.getString("id"),
         EventType.fromWireName(rs.getString("type")).orElseThrow(),
         rs.getString("customer_id"),
-        rs.getTimestamp("occurred_at").toInstant(),
+        SqlTimes.instant(rs, "occurred_at"),
         rs.getString("payload"));
   }
 }

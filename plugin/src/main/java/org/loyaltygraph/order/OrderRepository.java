@@ -2,13 +2,14 @@ package org.loyaltygraph.order;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -93,7 +94,7 @@ class OrderRepository {
    * primary key), and nothing is written.
    */
   void insertAll(List<Order> newOrders, Instant now) {
-    Timestamp recorded = Timestamp.from(now);
+    LocalDateTime recorded = SqlTimes.of(now);
     List<Object[]> rows = newOrders.stream().map(o -> orderRow(o, recorded)).toList();
     if (rows.size() == 1) {
       jdbc.sql(INSERT_ORDER).params(rows.get(0)).update();
@@ -117,11 +118,11 @@ class OrderRepository {
             .list());
   }
 
-  private static Object[] orderRow(Order o, Timestamp recorded) {
+  private static Object[] orderRow(Order o, LocalDateTime recorded) {
     return new Object[] {
       o.id(),
       o.customerId(),
-      Timestamp.from(o.placedAt()),
+      SqlTimes.of(o.placedAt()),
       o.currency(),
       o.exchangeRate(),
       o.subtotal(),
@@ -165,7 +166,7 @@ class OrderRepository {
   void link(String orderId, String customerId, Instant at) {
     jdbc.sql(
             "UPDATE customer_order SET customer_id = ?, linked_at = ? WHERE id = ? AND customer_id IS NULL")
-        .params(customerId, Timestamp.from(at), orderId)
+        .params(customerId, SqlTimes.of(at), orderId)
         .update();
   }
 
@@ -200,7 +201,7 @@ class OrderRepository {
     return new Order(
         rs.getString("id"),
         rs.getString("customer_id"),
-        rs.getTimestamp("placed_at").toInstant(),
+        SqlTimes.instant(rs, "placed_at"),
         rs.getString("currency"),
         rs.getBigDecimal("exchange_rate"),
         rs.getLong("subtotal"),

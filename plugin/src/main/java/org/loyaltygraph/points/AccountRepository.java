@@ -1,7 +1,7 @@
 package org.loyaltygraph.points;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,7 +34,7 @@ class AccountRepository {
     jdbc.sql(
             "INSERT INTO points_account (customer_id, updated_at) VALUES (?, ?)"
                 + " ON DUPLICATE KEY UPDATE customer_id = customer_id")
-        .params(customerId, Timestamp.from(now))
+        .params(customerId, SqlTimes.of(now))
         .update();
     return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE customer_id = ? FOR UPDATE")
         .param(customerId)
@@ -48,7 +49,7 @@ class AccountRepository {
    * order, in one statement.
    */
   void lockAll(Collection<String> customerIds, Instant now) {
-    Timestamp at = Timestamp.from(now);
+    LocalDateTime at = SqlTimes.of(now);
     jdbcTemplate.batchUpdate(
         "INSERT INTO points_account (customer_id, updated_at) VALUES (?, ?)"
             + " ON DUPLICATE KEY UPDATE customer_id = customer_id",
@@ -61,7 +62,7 @@ class AccountRepository {
    * written in customer order, so two such statements never wait on each other in a cycle.
    */
   void addPendingAll(Map<String, Long> pointsByCustomer, Instant now) {
-    Timestamp at = Timestamp.from(now);
+    LocalDateTime at = SqlTimes.of(now);
     jdbcTemplate.batchUpdate(
         "INSERT INTO points_account (customer_id, pending, lifetime_earned, updated_at)"
             + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE pending = pending + VALUES(pending),"
@@ -110,7 +111,7 @@ class AccountRepository {
     jdbc.sql(
             "UPDATE points_account SET available = available + ?, pending = pending + ?,"
                 + " lifetime_earned = lifetime_earned + ?, updated_at = ? WHERE customer_id = ?")
-        .params(available, pending, lifetimeEarned, Timestamp.from(now), customerId)
+        .params(available, pending, lifetimeEarned, SqlTimes.of(now), customerId)
         .update();
   }
 

@@ -1,8 +1,8 @@
 package org.loyaltygraph.points;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,8 +28,7 @@ class EntryRepository {
     jdbc.sql(
             "INSERT INTO points_entry (customer_id, lot_id, type, points, cause_type, cause_id,"
                 + " reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            customerId, lotId, type.name(), points, causeType, causeId, reason, Timestamp.from(at))
+        .params(customerId, lotId, type.name(), points, causeType, causeId, reason, SqlTimes.of(at))
         .update();
   }
 
@@ -66,7 +65,7 @@ class EntryRepository {
                     rs.getString("cause_type"),
                     rs.getString("cause_id"),
                     rs.getString("reason"),
-                    rs.getTimestamp("created_at").toInstant()))
+                    SqlTimes.instant(rs, "created_at")))
         .list();
   }
 }

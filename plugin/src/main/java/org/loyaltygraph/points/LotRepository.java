@@ -2,12 +2,13 @@ package org.loyaltygraph.points;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,9 +56,9 @@ class LotRepository {
             points,
             points,
             status.name(),
-            Timestamp.from(availableAt),
-            expiresAt == null ? null : Timestamp.from(expiresAt),
-            Timestamp.from(now))
+            SqlTimes.of(availableAt),
+            expiresAt == null ? null : SqlTimes.of(expiresAt),
+            SqlTimes.of(now))
         .update(key);
     return key.getKey().longValue();
   }
@@ -76,7 +77,7 @@ class LotRepository {
    * by the unique source key: a multi-row insert's ids need not be consecutive).
    */
   Map<String, Long> insertAll(String sourceType, List<NewLot> newLots, Instant now) {
-    Timestamp created = Timestamp.from(now);
+    LocalDateTime created = SqlTimes.of(now);
     jdbcTemplate.batchUpdate(
         "INSERT INTO points_lot (customer_id, source_type, source_id, earned, remaining,"
             + " status, available_at, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -90,8 +91,8 @@ class LotRepository {
                       l.points(),
                       l.points(),
                       l.status().name(),
-                      Timestamp.from(l.availableAt()),
-                      l.expiresAt() == null ? null : Timestamp.from(l.expiresAt()),
+                      SqlTimes.of(l.availableAt()),
+                      l.expiresAt() == null ? null : SqlTimes.of(l.expiresAt()),
                       created
                     })
             .toList());
@@ -140,7 +141,7 @@ class LotRepository {
                 + COLUMNS
                 + " FROM points_lot FORCE INDEX (points_lot_customer) WHERE customer_id = ? AND status = 'PENDING'"
                 + " AND available_at <= ? ORDER BY available_at, id FOR UPDATE")
-        .params(customerId, Timestamp.from(now))
+        .params(customerId, SqlTimes.of(now))
         .query(LotRepository::map)
         .list();
   }
@@ -151,7 +152,7 @@ class LotRepository {
                 + COLUMNS
                 + " FROM points_lot FORCE INDEX (points_lot_customer) WHERE customer_id = ? AND status = 'AVAILABLE'"
                 + " AND expires_at <= ? ORDER BY expires_at, id FOR UPDATE")
-        .params(customerId, Timestamp.from(now))
+        .params(customerId, SqlTimes.of(now))
         .query(LotRepository::map)
         .list();
   }
@@ -174,7 +175,7 @@ class LotRepository {
             "SELECT customer_id FROM points_lot WHERE status = 'PENDING' AND available_at <= :now"
                 + " UNION SELECT customer_id FROM points_lot WHERE status = 'AVAILABLE'"
                 + " AND expires_at <= :now LIMIT :limit")
-        .param("now", Timestamp.from(now))
+        .param("now", SqlTimes.of(now))
         .param("limit", limit)
         .query(String.class)
         .list();
@@ -194,16 +195,16 @@ class LotRepository {
                 + " AND expires_at <= :to AND (expires_at > :expiry"
                 + " OR (expires_at = :expiry AND customer_id > :customer))"
                 + " GROUP BY expires_at, customer_id ORDER BY expires_at, customer_id LIMIT :limit")
-        .param("from", Timestamp.from(from))
-        .param("to", Timestamp.from(to))
+        .param("from", SqlTimes.of(from))
+        .param("to", SqlTimes.of(to))
         .param("customer", afterCustomer == null ? "" : afterCustomer)
-        .param("expiry", Timestamp.from(afterExpiry == null ? from : afterExpiry))
+        .param("expiry", SqlTimes.of(afterExpiry == null ? from : afterExpiry))
         .param("limit", limit)
         .query(
             (rs, row) ->
                 new ExpiringPoints(
                     rs.getString("customer_id"),
-                    rs.getTimestamp("expires_at").toInstant(),
+                    SqlTimes.instant(rs, "expires_at"),
                     rs.getLong("points")))
         .list();
   }
@@ -222,7 +223,6 @@ class LotRepository {
   }
 
   private static PointsLot map(ResultSet rs, int row) throws SQLException {
-    Timestamp expires = rs.getTimestamp("expires_at");
     return new PointsLot(
         rs.getLong("id"),
         rs.getString("customer_id"),
@@ -232,7 +232,7 @@ class LotRepository {
         rs.getLong("remaining"),
         rs.getLong("expired_unreversed"),
         PointsLot.Status.valueOf(rs.getString("status")),
-        rs.getTimestamp("available_at").toInstant(),
-        expires == null ? null : expires.toInstant());
+        SqlTimes.instant(rs, "available_at"),
+        SqlTimes.instant(rs, "expires_at"));
   }
 }

@@ -2,13 +2,14 @@ package org.loyaltygraph.tier;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.loyaltygraph.system.SqlTimes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -40,7 +41,7 @@ class TierActivityRepository {
 
   /** Appends rows of new sources in one statement; a source recorded before fails it. */
   void insertAll(List<NewActivity> rows, Instant now) {
-    Timestamp recorded = Timestamp.from(now);
+    LocalDateTime recorded = SqlTimes.of(now);
     jdbcTemplate.batchUpdate(
         "INSERT INTO tier_activity (customer_id, source_id, occurred_at, spend_delta,"
             + " points_delta, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -50,7 +51,7 @@ class TierActivityRepository {
                     new Object[] {
                       r.customerId(),
                       r.sourceId(),
-                      Timestamp.from(r.occurredAt()),
+                      SqlTimes.of(r.occurredAt()),
                       r.spendDelta(),
                       r.pointsDelta(),
                       recorded
@@ -76,10 +77,10 @@ class TierActivityRepository {
           .params(
               customerId,
               sourceId,
-              Timestamp.from(occurredAt),
+              SqlTimes.of(occurredAt),
               spendDelta,
               pointsDelta,
-              Timestamp.from(now))
+              SqlTimes.of(now))
           .update();
     } catch (DuplicateKeyException recordedBefore) {
       return false;
@@ -135,7 +136,7 @@ class TierActivityRepository {
                         QualifyingWindow.of(
                             rs.getLong("spend"),
                             rs.getLong("points"),
-                            rs.getTimestamp("oldest").toInstant(),
+                            SqlTimes.instant(rs, "oldest"),
                             program)));
     return windows;
   }
@@ -158,10 +159,10 @@ class TierActivityRepository {
         (customerId, at) -> {
           ranges.add("(customer_id = ? AND occurred_at >= ?)");
           params.add(customerId);
-          params.add(Timestamp.from(at.isAfter(start) ? at : start));
+          params.add(SqlTimes.of(at.isAfter(start) ? at : start));
         });
     if (end != null) {
-      params.add(Timestamp.from(end));
+      params.add(SqlTimes.of(end));
     }
     jdbc.sql(
             "SELECT customer_id, SUM(spend_delta) AS spend, SUM(points_delta) AS points"
@@ -194,14 +195,12 @@ class TierActivityRepository {
                 + (end == null ? "" : " AND occurred_at < :end")
                 + rest)
         .param("ids", customerIds)
-        .param("start", Timestamp.from(program.windowStart(now)))
-        .param("end", end == null ? null : Timestamp.from(end));
+        .param("start", SqlTimes.of(program.windowStart(now)))
+        .param("end", end == null ? null : SqlTimes.of(end));
   }
 
   private static QualifyingActivity map(ResultSet rs) throws SQLException {
     return new QualifyingActivity(
-        rs.getTimestamp("occurred_at").toInstant(),
-        rs.getLong("spend_delta"),
-        rs.getLong("points_delta"));
+        SqlTimes.instant(rs, "occurred_at"), rs.getLong("spend_delta"), rs.getLong("points_delta"));
   }
 }

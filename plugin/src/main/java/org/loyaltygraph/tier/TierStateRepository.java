@@ -2,8 +2,8 @@ package org.loyaltygraph.tier;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -70,7 +71,7 @@ class TierStateRepository {
       Map<String, TierState> locked = lockAll(ids);
       if (locked.size() < ids.size()) {
         List<String> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
-        Timestamp at = Timestamp.from(now);
+        LocalDateTime at = SqlTimes.of(now);
         // no window summed yet: the first evaluation reads it
         jdbcTemplate.batchUpdate(
             "INSERT INTO tier_state ("
@@ -162,7 +163,7 @@ class TierStateRepository {
                 + COLUMNS
                 + " FROM tier_state WHERE next_evaluation_at <= ?"
                 + " ORDER BY next_evaluation_at LIMIT ? FOR UPDATE SKIP LOCKED")
-        .params(Timestamp.from(now), limit)
+        .params(SqlTimes.of(now), limit)
         .query(TierStateRepository::map)
         .list();
   }
@@ -195,37 +196,28 @@ class TierStateRepository {
     return new Object[] {
       state.tierId(),
       state.qualifyingAmount(),
-      timestamp(state.graceEndsAt()),
-      timestamp(state.nextEvaluationAt()),
+      SqlTimes.of(state.graceEndsAt()),
+      SqlTimes.of(state.nextEvaluationAt()),
       state.rulesVersion(),
-      timestamp(state.evaluatedAt()),
-      timestamp(state.windowRollsAt()),
-      timestamp(state.evaluatedAt()),
+      SqlTimes.of(state.evaluatedAt()),
+      SqlTimes.of(state.windowRollsAt()),
+      SqlTimes.of(state.evaluatedAt()),
       state.customerId()
     };
   }
 
-  private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
   private static TierState map(ResultSet rs, int row) throws SQLException {
-    Instant evaluatedAt = instant(rs, "evaluated_at");
-    Instant summedAt = instant(rs, "window_summed_at");
+    Instant evaluatedAt = SqlTimes.instant(rs, "evaluated_at");
+    Instant summedAt = SqlTimes.instant(rs, "window_summed_at");
     return new TierState(
         rs.getString("customer_id"),
         rs.getString("tier_id"),
         rs.getLong("qualifying_amount"),
-        instant(rs, "grace_ends_at"),
-        instant(rs, "next_evaluation_at"),
+        SqlTimes.instant(rs, "grace_ends_at"),
+        SqlTimes.instant(rs, "next_evaluation_at"),
         rs.getLong("rules_version"),
         evaluatedAt,
-        instant(rs, "window_rolls_at"),
+        SqlTimes.instant(rs, "window_rolls_at"),
         summedAt != null && summedAt.equals(evaluatedAt));
   }
 }
