@@ -107,6 +107,7 @@ class ImportController {
           switch (submission.code()) {
             case "IDEMPOTENCY_KEY_REUSED" -> HttpStatus.CONFLICT;
             case ImportService.UPLOAD_TIMED_OUT -> HttpStatus.REQUEST_TIMEOUT;
+            case ImportService.PACKET_TOO_SMALL -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.BAD_REQUEST;
           };
       return refusal(status, submission.code(), submission.message());

@@ -22,6 +22,7 @@ class ImportService {
   static final int MAX_KEY_LENGTH = 128;
   static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
   static final String UPLOAD_TIMED_OUT = "UPLOAD_TIMED_OUT";
+  static final String PACKET_TOO_SMALL = "MAX_ALLOWED_PACKET_TOO_SMALL";
 
   private final ImportJobRepository jobs;
   private final ImportErrorRepository errors;
@@ -67,6 +68,10 @@ class ImportService {
       String idempotencyKey,
       String createdBy)
       throws IOException {
+    Optional<String> unusable = chunkSize.unusable();
+    if (unusable.isPresent()) {
+      return Submission.refused(PACKET_TOO_SMALL, unusable.get()); // before anything is stored
+    }
     Upload upload = new Upload(kind, format, emitsEvents, idempotencyKey);
     long jobId = uploads.begin(kind, format, emitsEvents, createdBy);
     boolean queued = false;

@@ -42,17 +42,24 @@ class CustomerRepository {
   }
 
   /**
-   * One read for "does this id exist, and did it merge into another?": empty for an unknown id,
-   * else the id itself or the survivor it was merged into (empty string when not merged).
+   * A known customer's id as stored, and the customer it was merged into (null when not merged).
+   * The stored id may be spelled unlike the one asked for: ids compare with trailing spaces ignored
+   * (utf8mb4_bin pads with spaces), so "c-1 " finds "c-1".
    */
-  Optional<String> mergedIntoOrSelf(String id) {
-    return jdbc.sql("SELECT COALESCE(merged_into, '') FROM customer WHERE id = ?")
+  record Known(String id, String mergedInto) {}
+
+  /** One read for "does this id exist, and did it merge into another?": empty for an unknown id. */
+  Optional<Known> known(String id) {
+    return jdbc.sql("SELECT id, merged_into FROM customer WHERE id = ?")
         .param(id)
-        .query(String.class)
+        .query((rs, row) -> new Known(rs.getString(1), rs.getString(2)))
         .optional();
   }
 
-  /** {@link #mergedIntoOrSelf} of several ids in one read; unknown ids are absent. */
+  /**
+   * Several ids in one read: each stored id, and the survivor it was merged into or an empty
+   * string; unknown ids are absent.
+   */
   Map<String, String> mergedIntoOrSelfAll(Collection<String> ids) {
     Map<String, String> found = new HashMap<>();
     jdbc.sql("SELECT id, COALESCE(merged_into, '') FROM customer WHERE id IN (:ids)")

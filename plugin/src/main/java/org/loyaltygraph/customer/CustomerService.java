@@ -42,23 +42,25 @@ public class CustomerService {
   }
 
   /**
-   * The id that answers for a known customer (itself, or the survivor it was merged into); empty
-   * for an id never sent. One read in the usual, unmerged case: the order path's only customer
-   * look-up.
+   * The id that answers for a known customer (itself as stored, or the survivor it was merged
+   * into); empty for an id never sent. The database finds an id with trailing spaces added, and
+   * this answers the stored spelling, so every spelling of one customer resolves alike. One read in
+   * the usual, unmerged case: the order path's only customer look-up.
    */
   public Optional<String> resolveExisting(String id) {
     if (id == null) {
       return Optional.empty();
     }
     return customers
-        .mergedIntoOrSelf(id)
-        .map(mergedInto -> mergedInto.isEmpty() ? id : resolve(mergedInto));
+        .known(id)
+        .map(known -> known.mergedInto() == null ? known.id() : resolve(known.mergedInto()));
   }
 
   /**
    * {@link #resolveExisting} for reads, from a short-lived cache of known ids: the storefront's
    * {@code customer(id)} and existence checks. A customer is never deleted, so a cached id always
-   * exists; a merge evicts what answered for the merged id once it commits.
+   * exists; a merge evicts what answered for the merged id once it commits. The cache is keyed by
+   * the caller's spelling but holds the stored id, so a merge evicts "c-1 " with "c-1".
    */
   public Optional<String> lookUp(String id) {
     if (id == null) {
@@ -143,6 +145,7 @@ public class CustomerService {
     }
     Instant now = clock.instant();
     customers.markMerged(mergedId, survivorId, now);
+    // every spelling of the merged id ("c-1 " too) answers with the stored one, locked here
     answering.evictAfterCommit(
         (id, answeringId) -> id.equals(mergedId) || answeringId.equals(mergedId));
     events.publishEvent(new CustomersMerged(survivorId, mergedId, now));

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -48,22 +49,30 @@ final class ReceiverResolver implements DnsResolver, AutoCloseable {
   }
 
   /** A checked answer: the addresses to connect to, or why there are none. */
-  private record Answer(InetAddress[] addresses, UnknownHostException refusal, long atNanos) {
+  private record Answer(
+      InetAddress[] addresses, UnknownHostException refusal, long expiresAtNanos) {
 
     boolean fresh() {
-      return System.nanoTime() - atNanos < ANSWER_LIFETIME.toNanos();
+      return System.nanoTime() - expiresAtNanos < 0;
     }
   }
 
   private final Lookup lookup;
   private final Predicate<InetAddress> allowed;
+  private final long answerLifetimeNanos;
   // one lookup in flight per name: threads are bounded by the names being looked up at once
   private final ExecutorService lookups = Executors.newCachedThreadPool(lookupThreads());
   private final ConcurrentMap<String, CompletableFuture<Answer>> ahead = new ConcurrentHashMap<>();
 
   ReceiverResolver(Lookup lookup, Predicate<InetAddress> allowed) {
+    this(lookup, allowed, ANSWER_LIFETIME);
+  }
+
+  /** Tests shorten the answers' lifetime, so that the client looks up itself when it connects. */
+  ReceiverResolver(Lookup lookup, Predicate<InetAddress> allowed, Duration answerLifetime) {
     this.lookup = lookup;
     this.allowed = allowed;
+    this.answerLifetimeNanos = answerLifetime.toNanos();
   }
 
   /** Public addresses only, unless the setting lets private receivers through on purpose. */
@@ -109,6 +118,15 @@ final class ReceiverResolver implements DnsResolver, AutoCloseable {
     return answer.addresses().clone();
   }
 
+  /**
+   * This class's lookup threads, for work that may look a name up: the client looks up itself when
+   * it connects after the answer looked up ahead went stale, so the sender starts its exchanges
+   * here (never on its caller's thread or the client's I/O threads).
+   */
+  Executor threads() {
+    return lookups;
+  }
+
   @Override
   public void close() {
     lookups.shutdownNow();
@@ -117,13 +135,17 @@ final class ReceiverResolver implements DnsResolver, AutoCloseable {
   /** Never throws: a lookup that failed in any way is an answer too (a refusal). */
   private Answer answer(String host) {
     try {
-      return new Answer(checked(host), null, System.nanoTime());
+      return new Answer(checked(host), null, expiresAt());
     } catch (UnknownHostException e) {
-      return new Answer(null, e, System.nanoTime());
+      return new Answer(null, e, expiresAt());
     } catch (RuntimeException e) {
       return new Answer(
-          null, new RefusedReceiver(ReceiverAddress.doesNotResolve(host)), System.nanoTime());
+          null, new RefusedReceiver(ReceiverAddress.doesNotResolve(host)), expiresAt());
     }
+  }
+
+  private long expiresAt() {
+    return System.nanoTime() + answerLifetimeNanos;
   }
 
   private InetAddress[] checked(String host) throws UnknownHostException {

@@ -1,5 +1,6 @@
 package org.loyaltygraph.event;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +26,17 @@ import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.RequestChannel;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
@@ -46,7 +51,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Apache HttpClient rather than the JDK's, because it takes a {@link ReceiverResolver}: every
  * connection goes to the addresses that passed the receiver check, never to a second lookup's. The
- * name is looked up before the request goes to the client, off its I/O threads.
+ * name is looked up before the request goes to the client, off its I/O threads, and the request is
+ * handed to the client on the lookup threads too, never on the caller's.
+ *
+ * <p>An attempt is bounded as a whole, from the lookup to the answer: when the bound passes, it
+ * answers "timed out" and is over. Its exchange is cancelled, one not started yet never starts, and
+ * a connection its start still opens carries no request, so nothing reaches the receiver after the
+ * attempt (a late copy would race the worker's retry).
  */
 @Component
 class WebhookSender implements AutoCloseable {
@@ -79,7 +90,7 @@ class WebhookSender implements AutoCloseable {
     this.receivers = receivers;
     this.http = client(properties, receivers, tls);
     this.http.start();
-    // the request timeout covers the wait for the answer; this one bounds the whole call
+    // the request timeout covers the wait for the answer; this one bounds the whole attempt
     this.overallTimeout =
         properties.connectTimeout().plus(properties.requestTimeout()).plusSeconds(1);
     this.clock = clock;
@@ -152,31 +163,47 @@ class WebhookSender implements AutoCloseable {
               .setEntity(
                   AsyncEntityProducers.create(body.getBytes(StandardCharsets.UTF_8), JSON_BODY))
               .build();
-      AtomicReference<Future<?>> call = new AtomicReference<>();
-      return receivers
-          .lookUpAhead(target.getHost())
-          .thenCompose(
-              lookedUp -> {
-                CompletableFuture<Integer> status = new CompletableFuture<>();
-                call.set(
+      // the attempt: its bound runs from here, over the lookup, the connection and the answer
+      CompletableFuture<Integer> status =
+          new CompletableFuture<Integer>()
+              .orTimeout(overallTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture<Void> lookedUp = receivers.lookUpAhead(target.getHost());
+      AtomicReference<Future<?>> exchange = new AtomicReference<>();
+      lookedUp.whenCompleteAsync(
+          (ready, refused) -> {
+            if (refused != null) {
+              status.completeExceptionally(refused);
+            } else if (!status.isDone()) {
+              try {
+                exchange.set(
                     http.execute(
-                        request,
+                        new UnlessOver(request, status),
                         new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()),
                         new StatusCallback(status)));
-                return status;
-              })
-          .orTimeout(overallTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .handle(
-              (code, failure) -> {
-                if (failure != null) {
-                  Future<?> started = call.get();
-                  if (started != null) {
-                    started.cancel(true);
-                  }
-                  return new Outcome(null, describe(failure));
-                }
-                return new Outcome(code, errorOf(code));
-              });
+              } catch (RuntimeException e) {
+                status.completeExceptionally(e); // a request the client refuses
+                return;
+              }
+              if (status.isDone()) {
+                exchange.get().cancel(true); // it ended while the exchange started
+              }
+            }
+          },
+          receivers.threads());
+      // however the attempt ends, none of it goes on: not its wait for the lookup, not its exchange
+      status.whenComplete(
+          (code, failure) -> {
+            lookedUp.cancel(false);
+            Future<?> started = exchange.get();
+            if (started != null) {
+              started.cancel(true);
+            }
+          });
+      return status.handle(
+          (code, failure) ->
+              failure != null
+                  ? new Outcome(null, describe(failure))
+                  : new Outcome(code, errorOf(code)));
     } catch (RuntimeException e) {
       // a URL the client refuses, a header it rejects: an attempt that failed, not a crashed worker
       return CompletableFuture.completedFuture(new Outcome(null, describe(e)));
@@ -187,6 +214,48 @@ class WebhookSender implements AutoCloseable {
   public void close() {
     http.close(CloseMode.GRACEFUL);
     receivers.close();
+  }
+
+  /**
+   * The request, sent only while its attempt is on: a connection that an attempt over already
+   * (timed out) still gets carries nothing, however late its start went on.
+   */
+  private record UnlessOver(AsyncRequestProducer request, CompletableFuture<Integer> attempt)
+      implements AsyncRequestProducer {
+
+    @Override
+    public void sendRequest(RequestChannel channel, HttpContext context)
+        throws HttpException, IOException {
+      if (attempt.isDone()) {
+        throw new InterruptedIOException("the attempt is over");
+      }
+      request.sendRequest(channel, context);
+    }
+
+    @Override
+    public boolean isRepeatable() {
+      return request.isRepeatable();
+    }
+
+    @Override
+    public void failed(Exception cause) {
+      request.failed(cause);
+    }
+
+    @Override
+    public int available() {
+      return request.available();
+    }
+
+    @Override
+    public void produce(DataStreamChannel channel) throws IOException {
+      request.produce(channel);
+    }
+
+    @Override
+    public void releaseResources() {
+      request.releaseResources();
+    }
   }
 
   /** Hands the answer's status, or why there is none, to a CompletableFuture. */

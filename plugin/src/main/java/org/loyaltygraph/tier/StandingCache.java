@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * every write of a customer's tier state evicts it once its transaction commits, and the short
  * time-to-live bounds how stale another instance's copy can be. A standing is also a reading of the
  * clock, so a copy only answers between the instant it was computed and the first instant its
- * figures change by themselves (the next evaluation, the end of a grace period), and only under the
- * tier configuration it was computed with. A standing computed while an eviction ran is not kept
- * ({@link CommitEvictedCache}).
+ * figures change by themselves (the next evaluation, the end of a grace period, the end of a
+ * calendar-year window), and only under the tier configuration it was computed with. A standing
+ * computed while an eviction ran is not kept ({@link CommitEvictedCache}).
  */
 @Component
 class StandingCache {
@@ -52,7 +52,8 @@ class StandingCache {
                   .forEach(
                       (id, standing) ->
                           copies.put(
-                              id, new Copy(standing, config, now, validUntil(standing, now))));
+                              id,
+                              new Copy(standing, config, now, validUntil(standing, config, now))));
               return copies;
             })
         .forEach((id, copy) -> result.put(id, copy.standing()));
@@ -63,9 +64,18 @@ class StandingCache {
     cache.evictAfterCommit(customerIds);
   }
 
-  private static Instant validUntil(TierStanding standing, Instant now) {
+  /**
+   * The first instant a standing may differ from a fresh one by itself: the time-to-live, the next
+   * roll of its window or end of grace, and the end of the window (a calendar year's, when an empty
+   * window has nothing to roll out yet activity stamped in the next year starts to count; a rolling
+   * window has no end, and what leaves it is its next roll).
+   */
+  private static Instant validUntil(TierStanding standing, TierConfiguration config, Instant now) {
     Instant until = now.plus(TIME_TO_LIVE);
-    for (Instant change : new Instant[] {standing.nextEvaluationAt(), standing.graceEndsAt()}) {
+    for (Instant change :
+        new Instant[] {
+          standing.nextEvaluationAt(), standing.graceEndsAt(), config.program().windowEnd(now)
+        }) {
       if (change != null && change.isBefore(until)) {
         until = change;
       }

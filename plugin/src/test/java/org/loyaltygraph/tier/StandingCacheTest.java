@@ -101,10 +101,32 @@ class StandingCacheTest {
     assertThat(tiers.standing(customer).qualifyingAmount()).isZero();
   }
 
+  @Test
+  void aCopyDoesNotOutliveTheEndOfTheCalendarYear() {
+    program.program(
+        new TierProgramEdit(
+            TierProgram.Basis.SPEND, TierProgram.Window.CALENDAR_YEAR, 12, 30, "America/New_York"));
+    // midnight of New Year in New York; an order stamped just after it counts from then on
+    Instant newYear = Instant.parse("2027-01-01T05:00:00Z");
+    clock.set(newYear.minusSeconds(2));
+    order("o-1", newYear.plusSeconds(30), 12_000);
+
+    TierStanding before = tiers.standing(customer);
+    assertThat(before.qualifyingAmount()).isZero();
+    assertThat(before.nextEvaluationAt()).isNull(); // nothing in this year's window rolls out
+
+    clock.set(newYear.plusSeconds(1)); // within the time-to-live, in the new year
+    assertThat(tiers.standing(customer).qualifyingAmount()).isEqualTo(12_000);
+  }
+
   private void order(String orderId, long spend) {
+    order(orderId, clock.instant(), spend);
+  }
+
+  private void order(String orderId, Instant placedAt, long spend) {
     transactions.executeWithoutResult(
         status ->
             events.publishEvent(
-                new OrderRecorded(customer + "-" + orderId, customer, clock.instant(), spend, 0)));
+                new OrderRecorded(customer + "-" + orderId, customer, placedAt, spend, 0)));
   }
 }
