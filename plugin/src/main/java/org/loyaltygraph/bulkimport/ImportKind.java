@@ -19,7 +19,8 @@ enum ImportKind {
           column("email", "email", false),
           column("first_name", "firstName", false),
           column("last_name", "lastName", false),
-          column("time_zone", "timeZone", false)),
+          column("time_zone", "timeZone", false),
+          column("updated_at", "updatedAt", false)),
       null,
       List.of()),
   ORDERS(

@@ -1,14 +1,9 @@
 package org.loyaltygraph.bulkimport;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
-import org.loyaltygraph.customer.Customer;
 import org.loyaltygraph.customer.CustomerResult;
 import org.loyaltygraph.customer.CustomerService;
 import org.loyaltygraph.customer.CustomerUpsert;
@@ -31,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Applies one record through the public service of its feature, exactly as the matching mutation
  * would, and tells an import from a replay: a record already present (an order recorded before, a
  * customer unchanged, a balance carried over already) is SKIPPED, which is also how the rows of a
- * batch interrupted by a crash count when the job resumes.
+ * batch interrupted by a crash count when the job resumes. So is a customer older than the stored
+ * one by its {@code updatedAt}: the mutation writes nothing for it either.
  */
 @Component
 class RowApplier {
@@ -103,19 +99,19 @@ class RowApplier {
             f.text(v, "email"),
             f.text(v, "firstName"),
             f.text(v, "lastName"),
-            f.text(v, "timeZone"));
+            f.text(v, "timeZone"),
+            f.instant(v, "updatedAt"));
     if (!f.errors().isEmpty()) {
       return Applied.failed(f.errors());
     }
-    Optional<Customer> existing =
-        input.id() == null ? Optional.empty() : customers.find(input.id());
-    if (existing.isPresent() && unchanged(existing.get(), input)) {
-      return new Applied(Outcome.SKIPPED, List.of());
-    }
     CustomerResult result = LockConflictRetry.run(() -> customers.upsert(input));
-    return result.userErrors().isEmpty()
-        ? new Applied(Outcome.IMPORTED, List.of())
-        : Applied.failed(errors(record, result.userErrors()));
+    if (!result.userErrors().isEmpty()) {
+      return Applied.failed(errors(record, result.userErrors()));
+    }
+    // a replay, or a customer older than the stored one by the storefront's time: nothing written
+    return new Applied(
+        result.write() == CustomerResult.Write.WRITTEN ? Outcome.IMPORTED : Outcome.SKIPPED,
+        List.of());
   }
 
   private Applied order(SourceRecord record, boolean emitsEvents) {
@@ -200,23 +196,6 @@ class RowApplier {
     return new Applied(present ? Outcome.SKIPPED : Outcome.IMPORTED, List.of());
   }
 
-  /** Same values as stored, compared the way {@link CustomerService#upsert} normalises them. */
-  private static boolean unchanged(Customer stored, CustomerUpsert input) {
-    if (!stored.id().equals(input.id().trim())) {
-      return false; // merged into another customer: let the service decide
-    }
-    String zone;
-    try {
-      zone = input.timeZone() == null ? "UTC" : ZoneId.of(input.timeZone()).getId();
-    } catch (DateTimeException e) {
-      return false;
-    }
-    return Objects.equals(stored.email(), blankToNull(input.email()))
-        && Objects.equals(stored.firstName(), blankToNull(input.firstName()))
-        && Objects.equals(stored.lastName(), blankToNull(input.lastName()))
-        && Objects.equals(stored.timeZone(), zone);
-  }
-
   private static List<RowError> errors(SourceRecord record, List<UserError> userErrors) {
     return userErrors.stream()
         .map(
@@ -228,9 +207,5 @@ class RowApplier {
 
   private static long orZero(Long value) {
     return value == null ? 0 : value;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

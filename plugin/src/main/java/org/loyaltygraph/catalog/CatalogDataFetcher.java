@@ -11,6 +11,7 @@ import org.loyaltygraph.schema.types.CatalogUserError;
 import org.loyaltygraph.schema.types.Money;
 import org.loyaltygraph.schema.types.ProductUpsertInput;
 import org.loyaltygraph.schema.types.ProductUpsertPayload;
+import org.loyaltygraph.system.LockConflictRetry;
 
 /** {@code product} and {@code productUpsert}. */
 @DgsComponent
@@ -29,19 +30,22 @@ class CatalogDataFetcher {
 
   @DgsMutation
   ProductUpsertPayload productUpsert(@InputArgument ProductUpsertInput input) {
-    CatalogService.ProductResult result =
-        catalog.upsert(
-            new Product(
-                input.getSku(),
-                input.getName(),
-                input.getCategory(),
-                input.getPrice() == null ? null : input.getPrice().getAmount(),
-                input.getPrice() == null ? null : input.getPrice().getCurrency(),
-                Boolean.TRUE.equals(input.getInStock()),
-                input.getTags() == null ? List.of() : input.getTags(),
-                null));
+    Product sent =
+        new Product(
+            input.getSku(),
+            input.getName(),
+            input.getCategory(),
+            input.getPrice() == null ? null : input.getPrice().getAmount(),
+            input.getPrice() == null ? null : input.getPrice().getCurrency(),
+            Boolean.TRUE.equals(input.getInStock()),
+            input.getTags() == null ? List.of() : input.getTags(),
+            null,
+            input.getUpdatedAt() == null ? null : input.getUpdatedAt().toInstant());
+    // a deadlock victim (or a Galera certification conflict) runs again, whole
+    CatalogService.ProductResult result = LockConflictRetry.run(() -> catalog.upsert(sent));
     return ProductUpsertPayload.newBuilder()
         .product(result.product() == null ? null : toGraphQL(result.product()))
+        .stale(result.stale())
         .userErrors(
             result.userErrors().stream()
                 .map(
@@ -67,6 +71,10 @@ class CatalogDataFetcher {
         .inStock(p.inStock())
         .tags(p.tags())
         .updatedAt(p.updatedAt().atOffset(ZoneOffset.UTC))
+        .storefrontUpdatedAt(
+            p.storefrontUpdatedAt() == null
+                ? null
+                : p.storefrontUpdatedAt().atOffset(ZoneOffset.UTC))
         .build();
   }
 }

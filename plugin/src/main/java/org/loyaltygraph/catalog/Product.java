@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.loyaltygraph.graphql.StorefrontUpdatedAt;
 
-/** A product as the storefront last sent it. Price in minor units of {@code currency}. */
+/**
+ * A product as the storefront last sent it. Price in minor units of {@code currency}. {@code
+ * updatedAt} is this service's time of the last change; {@code storefrontUpdatedAt} the
+ * storefront's own modification time of the product, the newest it sent (null while it sent none).
+ */
 public record Product(
     String sku,
     String name,
@@ -14,7 +19,8 @@ public record Product(
     String currency,
     boolean inStock,
     List<String> tags,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant storefrontUpdatedAt) {
 
   public Product {
     tags = List.copyOf(tags);
@@ -29,5 +35,40 @@ public record Product(
         && Objects.equals(currency, other.currency)
         && inStock == other.inStock
         && Set.copyOf(tags).equals(Set.copyOf(other.tags));
+  }
+
+  /** Whether this stored product is newer than the update {@code sent}, which then is stale. */
+  boolean newerThan(Product sent) {
+    return StorefrontUpdatedAt.isNewer(storefrontUpdatedAt, sent.storefrontUpdatedAt);
+  }
+
+  /**
+   * This stored product after the update {@code sent}, which is not stale: its content, {@code
+   * updatedAt} moved to {@code now} only when the content changed, and the later storefront time.
+   * Equal to this product when the update is a replay.
+   */
+  Product updatedBy(Product sent, Instant now) {
+    if (sameAs(sent)) {
+      return new Product(
+          sku,
+          name,
+          category,
+          price,
+          currency,
+          inStock,
+          tags,
+          updatedAt,
+          StorefrontUpdatedAt.latest(storefrontUpdatedAt, sent.storefrontUpdatedAt));
+    }
+    return new Product(
+        sku,
+        sent.name,
+        sent.category,
+        sent.price,
+        sent.currency,
+        sent.inStock,
+        sent.tags,
+        now,
+        StorefrontUpdatedAt.latest(storefrontUpdatedAt, sent.storefrontUpdatedAt));
   }
 }

@@ -66,16 +66,19 @@ class CustomerDataFetcher {
 
   @DgsMutation
   CustomerUpsertPayload customerUpsert(@InputArgument CustomerUpsertInput input) {
-    CustomerResult result =
-        customers.upsert(
-            new CustomerUpsert(
-                input.getId(),
-                input.getEmail(),
-                input.getFirstName(),
-                input.getLastName(),
-                input.getTimeZone()));
+    CustomerUpsert upsert =
+        new CustomerUpsert(
+            input.getId(),
+            input.getEmail(),
+            input.getFirstName(),
+            input.getLastName(),
+            input.getTimeZone(),
+            input.getUpdatedAt() == null ? null : input.getUpdatedAt().toInstant());
+    // a deadlock victim (or a Galera certification conflict) runs again, whole
+    CustomerResult result = LockConflictRetry.run(() -> customers.upsert(upsert));
     return CustomerUpsertPayload.newBuilder()
         .customer(result.customer() == null ? null : reference(result.customer().id()))
+        .stale(result.stale())
         .userErrors(result.userErrors().stream().map(CustomerDataFetcher::toGraphQL).toList())
         .build();
   }
@@ -92,6 +95,10 @@ class CustomerDataFetcher {
         .timeZone(c.timeZone())
         .createdAt(c.createdAt().atOffset(ZoneOffset.UTC))
         .updatedAt(c.updatedAt().atOffset(ZoneOffset.UTC))
+        .storefrontUpdatedAt(
+            c.storefrontUpdatedAt() == null
+                ? null
+                : c.storefrontUpdatedAt().atOffset(ZoneOffset.UTC))
         .build();
   }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.loyaltygraph.graphql.StorefrontUpdatedAt;
 import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class CustomerRepository {
 
   private static final String COLUMNS =
-      "id, email, first_name, last_name, time_zone, created_at, updated_at";
+      "id, email, first_name, last_name, time_zone, created_at, updated_at, storefront_updated_at";
 
   private final JdbcClient jdbc;
 
@@ -96,15 +97,18 @@ class CustomerRepository {
         .update();
   }
 
-  /** Inserts or updates in one statement; {@code created_at} keeps its first value. */
-  void upsert(Customer c) {
+  /**
+   * Locks the customer's row until the transaction ends, inserting {@code c} first when the id is
+   * new: an existing row is left as it is. Concurrent upserts of one id then run one after the
+   * other, whether the row existed or not.
+   */
+  void insertOrLock(Customer c) {
     jdbc.sql(
             "INSERT INTO customer ("
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE email = VALUES(email), first_name = VALUES(first_name),"
-                + " last_name = VALUES(last_name), time_zone = VALUES(time_zone),"
-                + " updated_at = VALUES(updated_at)")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                // the duplicate's exclusive lock is the point; id = id changes nothing
+                + " ON DUPLICATE KEY UPDATE id = id")
         .params(
             c.id(),
             c.email(),
@@ -112,7 +116,32 @@ class CustomerRepository {
             c.lastName(),
             c.timeZone(),
             SqlTimes.of(c.createdAt()),
-            SqlTimes.of(c.updatedAt()))
+            SqlTimes.of(c.updatedAt()),
+            StorefrontUpdatedAt.toDatetime6(c.storefrontUpdatedAt()))
+        .update();
+  }
+
+  /** The row as committed last, read under its lock, whatever the isolation level. */
+  Optional<Customer> findForUpdate(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(CustomerRepository::map)
+        .optional();
+  }
+
+  /** Writes the profile and times of a locked row; {@code created_at} keeps its first value. */
+  void update(Customer c) {
+    jdbc.sql(
+            "UPDATE customer SET email = ?, first_name = ?, last_name = ?, time_zone = ?,"
+                + " updated_at = ?, storefront_updated_at = ? WHERE id = ?")
+        .params(
+            c.email(),
+            c.firstName(),
+            c.lastName(),
+            c.timeZone(),
+            SqlTimes.of(c.updatedAt()),
+            StorefrontUpdatedAt.toDatetime6(c.storefrontUpdatedAt()),
+            c.id())
         .update();
   }
 
@@ -124,6 +153,7 @@ class CustomerRepository {
         rs.getString("last_name"),
         rs.getString("time_zone"),
         SqlTimes.instant(rs, "created_at"),
-        SqlTimes.instant(rs, "updated_at"));
+        SqlTimes.instant(rs, "updated_at"),
+        SqlTimes.instant(rs, "storefront_updated_at"));
   }
 }

@@ -5,12 +5,14 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.loyaltygraph.graphql.StorefrontUpdatedAt;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.system.CommitEvictedCache;
 import org.springframework.context.ApplicationEventPublisher;
@@ -132,7 +134,7 @@ public class CustomerService {
           List.of(UserError.of("NOT_FOUND", "No customer has this id.", "input", "mergedId")));
     }
     if (survivorId.equals(rows.get(mergedId))) {
-      return CustomerResult.ok(customers.findById(survivorId).orElseThrow());
+      return CustomerResult.unchanged(customers.findById(survivorId).orElseThrow());
     }
     if (!rows.get(mergedId).isEmpty() || !rows.get(survivorId).isEmpty()) {
       return CustomerResult.refused(
@@ -162,16 +164,20 @@ public class CustomerService {
 
   /**
    * Stores the storefront's current profile of a customer. A profile changes over a customer's
-   * life, so other content under a known id is an update (the latest call wins), not a refusal; the
-   * same profile again is a replay: it writes nothing and answers the stored customer as it was.
+   * life, so other content under a known id is an update, not a refusal; the same profile again is
+   * a replay: it writes nothing and answers the stored customer as it was. An update carrying the
+   * storefront's {@code updatedAt} that is older than the stored one arrived out of order: it
+   * writes nothing and answers the stored customer as {@link CustomerResult.Write#STALE}. The
+   * decision is taken under the customer's row lock, so concurrent upserts of one id leave the
+   * newest stored whatever order they run in.
    */
   @Transactional
   public CustomerResult upsert(CustomerUpsert input) {
-    List<UserError> errors = validate(input);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<UserError> errors = validate(input, now);
     if (!errors.isEmpty()) {
       return CustomerResult.refused(errors);
     }
-    Instant now = clock.instant();
     String zone = input.timeZone() == null ? "UTC" : ZoneId.of(input.timeZone()).getId();
     Customer sent =
         new Customer(
@@ -181,16 +187,34 @@ public class CustomerService {
             blankToNull(input.lastName()),
             zone,
             now,
-            now);
-    Optional<Customer> stored = customers.findById(sent.id());
-    if (stored.isPresent() && stored.get().sameProfileAs(sent)) {
-      return CustomerResult.ok(stored.get());
+            now,
+            StorefrontUpdatedAt.of(input.updatedAt()));
+    // without a lock first: a stored time only moves forward, so a stale update or a replay seen
+    // here is one for good, and both write nothing
+    Optional<Customer> seen = customers.findById(sent.id());
+    if (seen.isPresent()) {
+      if (seen.get().newerThan(sent)) {
+        return CustomerResult.stale(seen.get());
+      }
+      if (seen.get().updatedBy(sent, now).equals(seen.get())) {
+        return CustomerResult.unchanged(seen.get());
+      }
     }
-    customers.upsert(sent);
-    return CustomerResult.ok(customers.findById(sent.id()).orElseThrow());
+    customers.insertOrLock(sent);
+    Customer stored = customers.findForUpdate(sent.id()).orElseThrow();
+    if (stored.newerThan(sent)) {
+      return CustomerResult.stale(stored);
+    }
+    Customer updated = stored.updatedBy(sent, now);
+    if (updated.equals(stored)) {
+      // nothing left to write: this call inserted it, or it was a replay after all
+      return seen.isEmpty() ? CustomerResult.ok(stored) : CustomerResult.unchanged(stored);
+    }
+    customers.update(updated);
+    return CustomerResult.ok(updated);
   }
 
-  private static List<UserError> validate(CustomerUpsert input) {
+  private static List<UserError> validate(CustomerUpsert input, Instant now) {
     List<UserError> errors = new ArrayList<>();
     if (input.id() == null || input.id().isBlank()) {
       errors.add(UserError.of("REQUIRED", "The customer id is required.", "input", "id"));
@@ -225,6 +249,7 @@ public class CustomerService {
                 "timeZone"));
       }
     }
+    StorefrontUpdatedAt.check(input.updatedAt(), now, "input", "updatedAt").ifPresent(errors::add);
     return errors;
   }
 

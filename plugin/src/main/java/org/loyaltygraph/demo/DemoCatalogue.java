@@ -19,7 +19,7 @@ final class DemoCatalogue {
   record Item(String sku, String name, String category, long price) {
 
     Product product() {
-      return new Product(sku, name, category, price, CURRENCY, true, List.of(category), null);
+      return new Product(sku, name, category, price, CURRENCY, true, List.of(category), null, null);
     }
   }
 
