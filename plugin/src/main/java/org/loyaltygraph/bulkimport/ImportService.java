@@ -70,7 +70,11 @@ class ImportService {
       throws IOException {
     Optional<String> unusable = chunkSize.unusable();
     if (unusable.isPresent()) {
-      return Submission.refused(PACKET_TOO_SMALL, unusable.get()); // before anything is stored
+      // before anything is stored; the figures go to the operator's log, not to the uploader
+      return Submission.refused(
+          PACKET_TOO_SMALL,
+          "Imports are unavailable until the service's database allows larger packets"
+              + " (max_allowed_packet); the service's log says the value needed.");
     }
     Upload upload = new Upload(kind, format, emitsEvents, idempotencyKey);
     long jobId = uploads.begin(kind, format, emitsEvents, createdBy);

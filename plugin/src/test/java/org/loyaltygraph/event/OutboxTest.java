@@ -2,7 +2,6 @@ package org.loyaltygraph.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TestOrders;
 import org.loyaltygraph.testing.TestProgram;
 import org.loyaltygraph.tier.Tier;
 import org.loyaltygraph.tier.TierDraft;
@@ -70,27 +70,17 @@ class OutboxTest {
   void anEventNoEnabledEndpointReceivesIsNotWritten() {
     everyEvent.close();
     String customer = storefront.newCustomer();
-    assertThat(orders.record(orderOf(customer)).userErrors()).isEmpty();
+    assertThat(orders.record(TestOrders.oneLine(customer, NOW, 9_900)).userErrors()).isEmpty();
     assertThat(webhooks.events(customer, "points.earned")).isEmpty();
 
     try (EveryEventEndpoint tiersOnly =
         EveryEventEndpoint.create(context, EventType.TIER_CHANGED)) {
-      assertThat(orders.record(orderOf(customer)).userErrors()).isEmpty();
+      assertThat(orders.record(TestOrders.oneLine(customer, NOW, 9_900)).userErrors()).isEmpty();
       assertThat(webhooks.events(customer, "points.earned")).isEmpty();
     }
     everyEvent = EveryEventEndpoint.create(context);
-    assertThat(orders.record(orderOf(customer)).userErrors()).isEmpty();
+    assertThat(orders.record(TestOrders.oneLine(customer, NOW, 9_900)).userErrors()).isEmpty();
     assertThat(webhooks.events(customer, "points.earned")).hasSize(1);
-  }
-
-  private static OrderInput orderOf(String customer) {
-    return new OrderInput(
-        "o-" + UUID.randomUUID(),
-        customer,
-        NOW,
-        "USD",
-        BigDecimal.ONE,
-        List.of(new OrderInput.Line("l1", "SKU-1", "general", 1, 9_900, 0)));
   }
 
   @Test
@@ -123,15 +113,8 @@ class OutboxTest {
   @Test
   void anOrderRolledBackTakesItsEventWithIt() {
     String customer = storefront.newCustomer();
-    String orderId = "o-" + UUID.randomUUID();
-    OrderInput input =
-        new OrderInput(
-            orderId,
-            customer,
-            NOW,
-            "USD",
-            BigDecimal.ONE,
-            List.of(new OrderInput.Line("l1", "SKU-1", "general", 1, 9_900, 0)));
+    OrderInput input = TestOrders.oneLine(customer, NOW, 9_900);
+    String orderId = input.id();
 
     // the order's own transaction joins this one: the event is written in it, or not at all
     transactions.executeWithoutResult(

@@ -2,7 +2,6 @@ package org.loyaltygraph.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.loyaltygraph.order.OrderInput;
 import org.loyaltygraph.order.OrderService;
 import org.loyaltygraph.points.EarningRulesService;
 import org.loyaltygraph.testing.GraphQLTestClient;
@@ -19,6 +17,7 @@ import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.ShopperTokens;
 import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TestOrders;
 import org.loyaltygraph.testing.TestProgram;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,23 +73,15 @@ class TierEndToEndTest {
     long[] points = new long[2];
     transactions.executeWithoutResult(
         status -> {
-          points[0] = orders.record(orderOf(customer, 12_000)).order().pointsEarned();
-          points[1] = orders.record(orderOf(customer, 1_000)).order().pointsEarned();
+          points[0] =
+              orders.record(TestOrders.oneLine(customer, NOW, 12_000)).order().pointsEarned();
+          points[1] =
+              orders.record(TestOrders.oneLine(customer, NOW, 1_000)).order().pointsEarned();
         });
 
     assertThat(points[0]).isEqualTo(120); // before: no tier
     assertThat(points[1]).isEqualTo(20); // Silver's 2x
     assertThat(tierOf(customer).at("/tier/id").asString()).isEqualTo(silver.id());
-  }
-
-  private static OrderInput orderOf(String customer, long price) {
-    return new OrderInput(
-        "o-" + UUID.randomUUID(),
-        customer,
-        NOW,
-        "USD",
-        BigDecimal.ONE,
-        List.of(new OrderInput.Line("l1", "SKU-1", "general", 1, price, 0)));
   }
 
   @Test
