@@ -27,8 +27,8 @@ final class JdbcOrderBaseline implements AutoCloseable {
   private static final String ORDER_SQL =
       "INSERT INTO bench_customer_order (id, customer_id, placed_at, currency, exchange_rate,"
           + " subtotal, base_subtotal, order_discount, shipping, tax, rule_version, points_earned,"
-          + " lot_id, content_hash, guest_email, recorded_at)"
-          + " VALUES (?, ?, ?, 'USD', NULL, ?, ?, 0, 0, 0, 1, ?, NULL, ?, NULL, ?)";
+          + " content_hash, guest_email, recorded_at)"
+          + " VALUES (?, ?, ?, 'USD', NULL, ?, ?, 0, 0, 0, 1, ?, ?, NULL, ?)";
   private static final String LINE_SQL =
       "INSERT INTO bench_order_line (order_id, line_no, line_id, sku, category, quantity,"
           + " unit_price, discount, order_discount, gift_card, paid, base_amount, multiplier, points,"

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A recorded order with its lines; each line carries its earning receipt. */
+/**
+ * A recorded order with its lines; each line carries its earning receipt. The points it earned are
+ * the lot whose source is this order ({@code ORDER}, its id).
+ */
 public record Order(
     String id,
     String customerId,
@@ -18,33 +21,10 @@ public record Order(
     long tax,
     int ruleVersion,
     long pointsEarned,
-    Long lotId,
     String contentHash,
     List<OrderLine> lines,
     String guestEmail,
     long rewardDiscount) {
-
-  /** This order with the lot its points went to (null when it earned none, or for a guest). */
-  Order withLot(Long lot) {
-    return new Order(
-        id,
-        customerId,
-        placedAt,
-        currency,
-        exchangeRate,
-        subtotal,
-        baseSubtotal,
-        orderDiscount,
-        shipping,
-        tax,
-        ruleVersion,
-        pointsEarned,
-        lot,
-        contentHash,
-        lines,
-        guestEmail,
-        rewardDiscount);
-  }
 
   /** Points the lines earned that no refund has taken back. */
   public long pointsLeft() {

@@ -19,7 +19,7 @@ class OrderRepository {
 
   private static final String ORDER_COLUMNS =
       "id, customer_id, placed_at, currency, exchange_rate, subtotal, base_subtotal, order_discount,"
-          + " shipping, tax, rule_version, points_earned, lot_id, content_hash, guest_email,"
+          + " shipping, tax, rule_version, points_earned, content_hash, guest_email,"
           + " reward_discount";
   private static final String LINE_COLUMNS =
       "line_no, line_id, sku, category, quantity, unit_price, discount, order_discount, gift_card,"
@@ -30,7 +30,7 @@ class OrderRepository {
       "INSERT INTO customer_order ("
           + ORDER_COLUMNS
           + ", recorded_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -74,7 +74,6 @@ class OrderRepository {
                 o.tax(),
                 o.ruleVersion(),
                 o.pointsEarned(),
-                o.lotId(),
                 o.contentHash(),
                 lines(id),
                 o.guestEmail(),
@@ -132,7 +131,6 @@ class OrderRepository {
       o.tax(),
       o.ruleVersion(),
       o.pointsEarned(),
-      o.lotId(),
       o.contentHash(),
       o.guestEmail(),
       o.rewardDiscount(),
@@ -180,10 +178,6 @@ class OrderRepository {
         .update();
   }
 
-  void setLot(String orderId, long lotId) {
-    jdbc.sql("UPDATE customer_order SET lot_id = ? WHERE id = ?").params(lotId, orderId).update();
-  }
-
   void updateRefunded(String orderId, OrderLine line) {
     jdbc.sql(
             "UPDATE order_line SET refunded_quantity = ?, refunded_amount = ?, reversed_points = ?"
@@ -211,7 +205,6 @@ class OrderRepository {
         rs.getLong("tax"),
         rs.getInt("rule_version"),
         rs.getLong("points_earned"),
-        (Long) rs.getObject("lot_id", Long.class),
         rs.getString("content_hash"),
         lines,
         rs.getString("guest_email"),

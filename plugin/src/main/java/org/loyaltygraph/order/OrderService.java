@@ -157,10 +157,7 @@ public class OrderService {
     long awarded = 0;
     for (Order o : toLink) {
       orders.link(o.id(), customerId, now);
-      Long lotId = ledger.earn(customerId, "ORDER", o.id(), o.pointsLeft(), o.placedAt(), rules);
-      if (lotId != null) {
-        orders.setLot(o.id(), lotId);
-      }
+      ledger.earn(customerId, "ORDER", o.id(), o.pointsLeft(), o.placedAt(), rules);
       awarded += o.pointsLeft();
       events.publishEvent(
           new OrderRecorded(o.id(), customerId, o.placedAt(), o.baseSpendLeft(), o.pointsLeft()));

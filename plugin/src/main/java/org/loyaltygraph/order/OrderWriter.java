@@ -120,12 +120,10 @@ class OrderWriter {
     if (writing.isEmpty()) {
       return Arrays.asList(results);
     }
-    Map<String, Long> lotIds = earn(writing, priced);
-    List<Order> written = new ArrayList<>();
+    earn(writing, priced);
     List<OrderRecorded> recorded = new ArrayList<>();
     for (int i = 0; i < priced.size(); i++) {
-      Order o = priced.get(i).withLot(lotIds.get(priced.get(i).id()));
-      written.add(o);
+      Order o = priced.get(i);
       results[positions.get(i)] = new OrderResult(o, List.of());
       if (o.customerId() != null) {
         // guest orders keep their receipts; points and tier credit wait for guestOrdersLink
@@ -139,7 +137,7 @@ class OrderWriter {
                 writing.get(i).webhooks()));
       }
     }
-    orders.insertAll(written, clock.instant());
+    orders.insertAll(priced, clock.instant());
     if (recorded.size() == 1) {
       events.publishEvent(recorded.get(0));
     } else if (!recorded.isEmpty()) {
@@ -159,7 +157,7 @@ class OrderWriter {
     return rewards.consume(input, baseGoods, p.rules().baseCurrency());
   }
 
-  /** The order with its receipts, before its lot exists. */
+  /** The order with its receipts. */
   private Order price(PendingOrder p, String customerId, BigDecimal tierMultiplier) {
     OrderInput input = p.input();
     EarningRules rules = p.rules();
@@ -216,15 +214,14 @@ class OrderWriter {
         input.tax(),
         earned.ruleVersion(),
         earned.points(),
-        null,
         p.hash(),
         lines,
         input.guestEmail(),
         p.deduction().total());
   }
 
-  /** The lots of the customers' orders, by order id. */
-  private Map<String, Long> earn(List<PendingOrder> pending, List<Order> priced) {
+  /** The lots of the customers' orders. */
+  private void earn(List<PendingOrder> pending, List<Order> priced) {
     List<PointsLedger.Earning> earnings = new ArrayList<>();
     for (int i = 0; i < pending.size(); i++) {
       Order o = priced.get(i);
@@ -234,7 +231,7 @@ class OrderWriter {
                 o.customerId(), o.id(), o.pointsEarned(), o.placedAt(), pending.get(i).rules()));
       }
     }
-    return ledger.earnAll("ORDER", earnings);
+    ledger.earnAll("ORDER", earnings);
   }
 
   private static BigDecimal rate(PendingOrder p) {

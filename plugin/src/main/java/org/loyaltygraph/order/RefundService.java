@@ -175,11 +175,12 @@ public class RefundService {
     long baseRefunded =
         changes.values().stream().mapToLong(RefundPlan.LineChange::baseAmount).sum();
     TakeBack takeBack =
-        order.lotId() == null
+        order.customerId() == null // a guest order not linked yet earned no points
             ? TakeBack.NOTHING
             : ledger.takeBack(
                 order.customerId(),
-                order.lotId(),
+                "ORDER",
+                order.id(),
                 points,
                 "refund",
                 input.id(),

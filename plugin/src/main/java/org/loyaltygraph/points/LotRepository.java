@@ -4,13 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -72,11 +69,8 @@ class LotRepository {
       Instant availableAt,
       Instant expiresAt) {}
 
-  /**
-   * Inserts lots of one source type in one statement and answers their ids by source id (read back
-   * by the unique source key: a multi-row insert's ids need not be consecutive).
-   */
-  Map<String, Long> insertAll(String sourceType, List<NewLot> newLots, Instant now) {
+  /** Inserts lots of one source type in one statement. */
+  void insertAll(String sourceType, List<NewLot> newLots, Instant now) {
     LocalDateTime created = SqlTimes.of(now);
     jdbcTemplate.batchUpdate(
         "INSERT INTO points_lot (customer_id, source_type, source_id, earned, remaining,"
@@ -96,14 +90,6 @@ class LotRepository {
                       created
                     })
             .toList());
-    Map<String, Long> ids = new HashMap<>();
-    jdbc.sql(
-            "SELECT source_id, id FROM points_lot WHERE source_type = :type"
-                + " AND source_id IN (:sources)")
-        .param("type", sourceType)
-        .param("sources", newLots.stream().map(NewLot::sourceId).toList())
-        .query((RowCallbackHandler) rs -> ids.put(rs.getString(1), rs.getLong(2)));
-    return ids;
   }
 
   Optional<PointsLot> lock(long id) {
@@ -113,14 +99,19 @@ class LotRepository {
         .optional();
   }
 
-  Optional<PointsLot> lockDebt(String customerId) {
+  /** Locks the lot of a source (unique by type and id), if it has one. */
+  Optional<PointsLot> lockBySource(String sourceType, String sourceId) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
                 + " FROM points_lot WHERE source_type = ? AND source_id = ? FOR UPDATE")
-        .params(PointsLot.DEBT, customerId)
+        .params(sourceType, sourceId)
         .query(LotRepository::map)
         .optional();
+  }
+
+  Optional<PointsLot> lockDebt(String customerId) {
+    return lockBySource(PointsLot.DEBT, customerId);
   }
 
   /** Spendable lots, the soonest to expire first (never-expiring last), oldest first on ties. */

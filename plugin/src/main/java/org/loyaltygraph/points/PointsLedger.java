@@ -42,11 +42,11 @@ public class PointsLedger {
   }
 
   /**
-   * Records points earned at {@code earnedAt} as a lot: pending for the return window, then
-   * available until expiry. Answers the lot id, or null when there is nothing to record.
+   * Records points earned at {@code earnedAt} as the source's lot: pending for the return window,
+   * then available until expiry. No lot when there is nothing to record.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Long earn(
+  public void earn(
       String customerId,
       String sourceType,
       String sourceId,
@@ -54,28 +54,26 @@ public class PointsLedger {
       Instant earnedAt,
       EarningRules rules) {
     if (points <= 0) {
-      return null;
+      return;
     }
     Instant now = clock.instant();
     accounts.addPendingAll(Map.of(customerId, points), now);
     Instant availableAt = rules.availableAt(earnedAt);
-    long lotId =
-        lots.insert(
-            customerId,
-            sourceType,
-            sourceId,
-            points,
-            PointsLot.Status.PENDING,
-            availableAt,
-            rules.expiresAt(availableAt),
-            now);
+    lots.insert(
+        customerId,
+        sourceType,
+        sourceId,
+        points,
+        PointsLot.Status.PENDING,
+        availableAt,
+        rules.expiresAt(availableAt),
+        now);
     // the customer's other due lots are the maintenance job's; this order settles only when its
     // own lot is already due (a back-dated order, or no return window)
     if (!availableAt.isAfter(now)) {
       settleDue(customerId, now);
     }
     summaries.evictAfterCommit(customerId);
-    return lotId;
   }
 
   /**
@@ -125,20 +123,17 @@ public class PointsLedger {
 
   /**
    * {@link #earn} for several sources of one type (orders written together): one statement for the
-   * accounts and two for the lots, whatever their number. Answers the lot ids by source id; sources
-   * that earned nothing have none.
+   * accounts and one for the lots, whatever their number; sources that earned nothing get no lot. A
+   * lot is found again by its source ({@link #takeBack}).
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Map<String, Long> earnAll(String sourceType, List<Earning> earnings) {
+  public void earnAll(String sourceType, List<Earning> earnings) {
     List<Earning> earning = earnings.stream().filter(e -> e.points() > 0).toList();
     if (earning.size() <= 1) {
-      Map<String, Long> ids = new HashMap<>();
       for (Earning e : earning) {
-        ids.put(
-            e.sourceId(),
-            earn(e.customerId(), sourceType, e.sourceId(), e.points(), e.earnedAt(), e.rules()));
+        earn(e.customerId(), sourceType, e.sourceId(), e.points(), e.earnedAt(), e.rules());
       }
-      return ids;
+      return;
     }
     Instant now = clock.instant();
     Map<String, Long> byCustomer = new HashMap<>();
@@ -160,21 +155,22 @@ public class PointsLedger {
               e.rules().expiresAt(availableAt)));
     }
     accounts.addPendingAll(byCustomer, now);
-    Map<String, Long> ids = lots.insertAll(sourceType, newLots, now);
+    lots.insertAll(sourceType, newLots, now);
     // as in earn: only customers with a lot due at once settle here
     due.forEach(customerId -> settleDue(customerId, now));
     byCustomer.keySet().forEach(summaries::evictAfterCommit);
-    return ids;
   }
 
   /**
-   * Takes back points of one lot for a refund: pending points are canceled; available ones are
-   * reversed from the lot, then from the customer's other lots, then per the policy.
+   * Takes back points of the lot a source earned (an order, by its id) for a refund: pending points
+   * are canceled; available ones are reversed from the lot, then from the customer's other lots,
+   * then per the policy.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public TakeBack takeBack(
       String customerId,
-      long lotId,
+      String sourceType,
+      String sourceId,
       long points,
       String causeType,
       String causeId,
@@ -185,7 +181,10 @@ public class PointsLedger {
     Instant now = clock.instant();
     accounts.lock(customerId, now);
     settleDue(customerId, now);
-    PointsLot lot = lots.lock(lotId).orElseThrow();
+    PointsLot lot =
+        lots.lockBySource(sourceType, sourceId)
+            .orElseThrow(
+                () -> new IllegalStateException(sourceType + " " + sourceId + " earned no lot"));
     if (lot.status() == PointsLot.Status.PENDING || lot.status() == PointsLot.Status.CANCELED) {
       long canceled = Math.min(points, lot.remaining());
       long left = lot.remaining() - canceled;

@@ -124,7 +124,7 @@ class OrderBatchingTest {
       assertThat(receipts).isEqualTo(points);
       assertThat(
               jdbc.sql(
-                      "SELECT l.earned FROM customer_order o JOIN points_lot l ON l.id = o.lot_id"
+                      "SELECT l.earned FROM customer_order o JOIN points_lot l ON l.source_type = 'ORDER' AND l.source_id = o.id"
                           + " WHERE o.id = ? AND l.source_id = o.id")
                   .param(id)
                   .query(Long.class)
