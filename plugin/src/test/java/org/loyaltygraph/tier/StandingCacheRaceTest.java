@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class StandingCacheRaceTest {
 
   private static final Instant NOW = Instant.parse("2026-05-04T10:00:00Z");
+  private static final TierConfiguration CONFIG =
+      new TierConfiguration(List.of(), TierProgram.DEFAULT, 1);
 
   private final StandingCache cache = new StandingCache();
   private final AtomicInteger computations = new AtomicInteger();
@@ -25,7 +27,7 @@ class StandingCacheRaceTest {
     Map<String, TierStanding> first =
         cache.getAll(
             List.of("c-1"),
-            null,
+            CONFIG,
             NOW,
             ids -> {
               computations.incrementAndGet();
@@ -49,7 +51,7 @@ class StandingCacheRaceTest {
     return cache
         .getAll(
             List.of("c-1"),
-            null,
+            CONFIG,
             NOW,
             ids -> {
               computations.incrementAndGet();
