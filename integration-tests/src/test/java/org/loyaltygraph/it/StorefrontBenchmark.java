@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.schema.client.CustomerGraphQLQuery;
 import org.loyaltygraph.schema.client.CustomerProjectionRoot;
@@ -74,11 +75,14 @@ class StorefrontBenchmark {
     PackagedPlugin plugin =
         PackagedPlugin.startWith(
             List.of("-XX:+FlightRecorder"),
-            List.of(
-                "--loyaltygraph.benchmark.baseline-endpoint=true",
-                "--loyaltygraph.demo.seed=true",
-                "--loyaltygraph.demo.customers=" + customers,
-                "--loyaltygraph.demo.orders=" + orders),
+            Stream.concat(
+                    Stream.of(
+                        "--loyaltygraph.benchmark.baseline-endpoint=true",
+                        "--loyaltygraph.demo.seed=true",
+                        "--loyaltygraph.demo.customers=" + customers,
+                        "--loyaltygraph.demo.orders=" + orders),
+                    WebhookSink.pluginArguments().stream())
+                .toList(),
             work.resolve("plugin.log"),
             Duration.ofMinutes(30));
     try {
@@ -320,9 +324,13 @@ class StorefrontBenchmark {
     // CPU milliseconds over the measured rounds: [service or baseline client, database server]
     long[] graphqlCpu = new long[2];
     long[] jdbcCpu = new long[2];
+    long[] hooksCpu = new long[2];
+    long hooksOrders = 0;
+    long delivered;
     OptionalLong dbPid = ProcessCpu.databaseServerPid();
     String orderSettled;
-    try (JdbcOrderBaseline jdbc = new JdbcOrderBaseline(db, ids, linesPerOrder)) {
+    try (JdbcOrderBaseline jdbc = new JdbcOrderBaseline(db, ids, linesPerOrder);
+        WebhookSink sink = new WebhookSink(plugin.client())) {
       orderRun(wrk, plugin, idsFile, run + "-warm", warmup);
       int[] settleRound = {0};
       orderSettled =
@@ -364,7 +372,33 @@ class StorefrontBenchmark {
         results
             .computeIfAbsent("GraphQL `orderRecord` over HTTP", k -> new ArrayList<>())
             .add(graphql.perSecond());
+        // the same with a webhook endpoint receiving points.earned: the outbox row, its fan-out
+        // and the deliveries (to the sink on 127.0.0.1) while the round runs
+        String endpoint = sink.subscribe();
+        long[] cpu4 = cpu(plugin.pid(), dbPid);
+        Wrk.Result hooks = orderRun(wrk, plugin, idsFile, run + "-hooks-" + round, seconds);
+        long[] cpu5 = cpu(plugin.pid(), dbPid);
+        sink.unsubscribe(endpoint);
+        for (int i = 0; i < 2; i++) {
+          hooksCpu[i] += cpu5[i] - cpu4[i];
+        }
+        hooksOrders +=
+            Long.parseLong(
+                scalar(
+                    db,
+                    "SELECT COUNT(*) FROM customer_order WHERE id LIKE '"
+                        + run
+                        + "-hooks-"
+                        + round
+                        + "-%'"));
+        failures += hooks.failures() + hooks.socketErrors();
+        results
+            .computeIfAbsent(
+                "GraphQL `orderRecord`, an endpoint receiving `points.earned`",
+                k -> new ArrayList<>())
+            .add(hooks.perSecond());
       }
+      delivered = sink.received();
     }
     report
         .append("\n## (b) `orderRecord` throughput\n\n")
@@ -412,6 +446,18 @@ class StorefrontBenchmark {
             (double) graphqlCpu[1] / counted,
             (double) jdbcCpu[0] / Math.max(1, jdbcOrders),
             (double) jdbcCpu[1] / Math.max(1, jdbcOrders)));
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "%nWith a webhook endpoint receiving `points.earned` (created before each of its rounds"
+                + " and disabled after; a receiver on 127.0.0.1 answering 204): %.2f ms in the service"
+                + " + %.2f ms in the database server per order, over %d orders; the receiver got %d"
+                + " deliveries while those rounds ran (the delivery worker runs every 5 s, and what an"
+                + " endpoint still had to receive when disabled is canceled).%n",
+            (double) hooksCpu[0] / Math.max(1, hooksOrders),
+            (double) hooksCpu[1] / Math.max(1, hooksOrders),
+            hooksOrders,
+            delivered));
     Path jfr = work.resolve("graphql-order.jfr").toAbsolutePath();
     profile(plugin, jfr, () -> orderRun(wrk, plugin, idsFile, run + "-jfr", 15));
     profileReport("GraphQL orderRecord", JfrProfile.of(jfr));
