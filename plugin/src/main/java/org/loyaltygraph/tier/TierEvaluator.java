@@ -76,8 +76,25 @@ class TierEvaluator {
         state
             .windowWith(List.of(new QualifyingActivity(at, spendDelta, pointsDelta)), config, now)
             .orElseGet(() -> readWindow(customerId, config, now));
-    states.save(evaluated(state, config, now, trigger, null, window, webhooks));
+    TierState evaluated = evaluated(state, config, now, trigger, null, window, webhooks);
+    states.save(
+        dueForLaterActivity(
+            evaluated, List.of(new QualifyingActivity(at, spendDelta, pointsDelta)), config, now));
     standings.evictAfterCommit(List.of(customerId));
+  }
+
+  /**
+   * The state, due at the end of the window when activity was stamped at or after it (a calendar
+   * year's: an order placed on New Year's night by a storefront whose clock is ahead of ours). That
+   * activity counts from the window's end on, even when nothing in the window rolls out then.
+   */
+  private static TierState dueForLaterActivity(
+      TierState state, List<QualifyingActivity> added, TierConfiguration config, Instant now) {
+    Instant end = config.program().windowEnd(now);
+    if (end == null || added.stream().allMatch(a -> a.occurredAt().isBefore(end))) {
+      return state;
+    }
+    return state.dueBy(end);
   }
 
   /**
@@ -125,14 +142,18 @@ class TierEvaluator {
     List<TierState> evaluated = new ArrayList<>();
     for (String customerId : added.keySet()) {
       evaluated.add(
-          evaluated(
-              locked.get(customerId),
+          dueForLaterActivity(
+              evaluated(
+                  locked.get(customerId),
+                  config,
+                  now,
+                  trigger,
+                  null,
+                  windows.getOrDefault(customerId, QualifyingWindow.EMPTY),
+                  webhooks),
+              added.get(customerId),
               config,
-              now,
-              trigger,
-              null,
-              windows.getOrDefault(customerId, QualifyingWindow.EMPTY),
-              webhooks));
+              now));
     }
     states.saveAll(evaluated);
     standings.evictAfterCommit(added.keySet());

@@ -55,4 +55,21 @@ record TierState(
     }
     return Optional.of(window);
   }
+
+  /** This state, due for evaluation at {@code at} at the latest. */
+  TierState dueBy(Instant at) {
+    if (nextEvaluationAt != null && !nextEvaluationAt.isAfter(at)) {
+      return this;
+    }
+    return new TierState(
+        customerId,
+        tierId,
+        qualifyingAmount,
+        graceEndsAt,
+        at,
+        rulesVersion,
+        evaluatedAt,
+        windowRollsAt,
+        windowKnown);
+  }
 }

@@ -169,6 +169,23 @@ class TierQualificationTest {
   }
 
   @Test
+  void anOrderStampedInTheNextCalendarYearCountsFromItsFirstInstant() {
+    program.program(new TierProgramEdit(null, TierProgram.Window.CALENDAR_YEAR, null, 0, "UTC"));
+    // our clock still in the old year, the storefront's already in the new one: nothing in this
+    // year's window, so nothing rolls out, yet the order counts from midnight
+    clock.set(Instant.parse("2026-12-31T23:59:58Z"));
+    placedAt.put("o1", Instant.parse("2027-01-01T00:00:01Z"));
+    order("o1", 12_000, 0);
+    assertThat(tiers.standing(customer).tier()).isNull();
+
+    clock.set(Instant.parse("2027-01-01T00:00:02Z"));
+    job.runDue();
+
+    assertThat(tiers.standing(customer).tier().id()).isEqualTo(silver.id());
+    assertThat(history().get(0).reason()).isEqualTo("window");
+  }
+
+  @Test
   void pointsBasisCountsPointsEarnedAfterReversalsNotSpend() {
     program.program(new TierProgramEdit(TierProgram.Basis.POINTS, null, null, 0, null));
     order("o1", 1_000_000, 9_000);
