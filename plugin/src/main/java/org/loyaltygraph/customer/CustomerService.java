@@ -81,19 +81,39 @@ public class CustomerService {
   }
 
   /**
-   * {@link #resolveExisting} of several ids: one read in the usual, unmerged case. Unknown ids are
-   * absent from the answer.
+   * {@link #resolveExisting} of several ids, keyed by the ids as given: one read in the usual,
+   * unmerged case. Unknown ids are absent from the answer.
    */
   public Map<String, String> resolveExistingAll(Collection<String> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    Map<String, String> resolved = new HashMap<>();
+    // keyed as the database compares ids (trailing spaces ignored), answered under the caller's
+    // spelling: "c-1 " finds c-1 here as it does in every read
+    Map<String, String> byComparedId = new HashMap<>();
     customers
         .mergedIntoOrSelfAll(ids)
         .forEach(
-            (id, mergedInto) -> resolved.put(id, mergedInto.isEmpty() ? id : resolve(mergedInto)));
+            (id, mergedInto) ->
+                byComparedId.put(
+                    withoutTrailingSpaces(id), mergedInto.isEmpty() ? id : resolve(mergedInto)));
+    Map<String, String> resolved = new HashMap<>();
+    for (String id : ids) {
+      String answer = byComparedId.get(withoutTrailingSpaces(id));
+      if (answer != null) {
+        resolved.put(id, answer);
+      }
+    }
     return resolved;
+  }
+
+  /** The id as the database's PAD SPACE collation compares it: trailing spaces (only) ignored. */
+  private static String withoutTrailingSpaces(String id) {
+    int end = id.length();
+    while (end > 0 && id.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return end == id.length() ? id : id.substring(0, end);
   }
 
   /**

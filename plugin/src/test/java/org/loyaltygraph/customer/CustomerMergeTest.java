@@ -139,6 +139,26 @@ class CustomerMergeTest {
     assertThat(readId(merged + " ")).as("evicted with the stored spelling").isEqualTo(survivor);
   }
 
+  @Test
+  void anOrderForAnIdWithATrailingSpaceEarnsForTheCustomerItsReadsAnswer() {
+    String customer = shop.newCustomer();
+    String other = shop.newCustomer();
+
+    // the database finds the customer under these spellings, and so do its reads
+    shop.buy(customer + " ", clock.instant(), 5000, 1);
+    shop.buy(customer + "  ", clock.instant(), 1000, 1);
+    assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(60);
+    assertThat(shop.points(other).path("pending").asLong()).isZero();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM customer_order WHERE customer_id = ? AND BINARY customer_id = ?")
+                .params(customer, customer)
+                .query(Long.class)
+                .single())
+        .as("stored under the customer's own spelling")
+        .isEqualTo(2);
+  }
+
   /** The id that answers for {@code id}, or null for an unknown one. */
   private String readId(String id) {
     JsonNode answer =
