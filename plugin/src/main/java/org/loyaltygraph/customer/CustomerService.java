@@ -117,10 +117,11 @@ public class CustomerService {
   }
 
   /**
-   * The id that answers for {@code id}: itself, or the survivor it was merged into (following a
-   * chain of merges).
+   * The id that answers for a stored {@code id}: itself, or the survivor it was merged into
+   * (following a chain of merges). Callers outside start from {@link #resolveExisting}, which also
+   * answers the stored spelling of the id they were sent.
    */
-  public String resolve(String id) {
+  private String resolve(String id) {
     String current = id;
     for (int hop = 0; hop < 10; hop++) {
       Optional<String> next = customers.mergedInto(current);

@@ -65,13 +65,15 @@ public class AdjustmentService {
     if (!errors.isEmpty()) {
       return new AdjustResult(null, errors);
     }
-    if (!customers.exists(customerId)) {
+    // the stored id (as the database compares ids), or the survivor of a merge
+    Optional<String> known = customers.resolveExisting(customerId);
+    if (known.isEmpty()) {
       return new AdjustResult(
           null,
           List.of(
               UserError.of("UNKNOWN_CUSTOMER", "No customer has this id.", "input", "customerId")));
     }
-    customerId = customers.resolve(customerId); // a merged customer answers as its survivor
+    customerId = known.get();
     long available = ledger.lockAndSettle(customerId);
     Optional<AdjustmentRepository.Adjustment> earlier =
         adjustments.find(customerId, idempotencyKey);

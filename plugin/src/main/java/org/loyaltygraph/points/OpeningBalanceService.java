@@ -67,13 +67,15 @@ public class OpeningBalanceService {
     if (!errors.isEmpty()) {
       return new ImportResult(null, errors);
     }
-    if (!customers.exists(customerId)) {
+    // the stored id (as the database compares ids), or the survivor of a merge
+    Optional<String> known = customers.resolveExisting(customerId);
+    if (known.isEmpty()) {
       return new ImportResult(
           null,
           List.of(
               UserError.of("UNKNOWN_CUSTOMER", "No customer has this id.", "input", "customerId")));
     }
-    String id = customers.resolve(customerId);
+    String id = known.get();
     String hash = hash(lots, qualifyingAmount);
     long available = ledger.lockAndSettle(id);
     Optional<String> earlier = openings.contentHash(id);

@@ -61,7 +61,9 @@ public class RedemptionService {
           "input",
           "idempotencyKey");
     }
-    if (!customers.exists(customerId)) {
+    // the stored id (as the database compares ids), or the survivor of a merge
+    Optional<String> known = customers.resolveExisting(customerId);
+    if (known.isEmpty()) {
       return RedeemResult.refused(
           "UNKNOWN_CUSTOMER", "No customer has this id.", "input", "customerId");
     }
@@ -69,7 +71,7 @@ public class RedemptionService {
     if (reward.isEmpty()) {
       return RedeemResult.refused("UNKNOWN_REWARD", "No reward has this id.", "input", "rewardId");
     }
-    customerId = customers.resolve(customerId); // a merged customer answers as its survivor
+    customerId = known.get();
     long available = ledger.lockAndSettle(customerId);
     // Under the lock: a concurrent call with the same key has committed or not started.
     Optional<RedemptionRepository.Redemption> earlier =

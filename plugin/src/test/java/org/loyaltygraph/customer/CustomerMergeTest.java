@@ -159,6 +159,23 @@ class CustomerMergeTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void anAdjustmentForAnIdWithATrailingSpaceShowsAtOnceUnderTheStoredId() {
+    String customer = shop.newCustomer();
+    assertThat(shop.points(customer).path("available").asLong()).isZero(); // now cached
+
+    adjustments.adjust(customer + " ", 40, "goodwill", "g-" + customer, "test");
+
+    // written under the stored id, so its commit evicts the summary read under it
+    assertThat(shop.points(customer).path("available").asLong()).isEqualTo(40);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM points_entry WHERE BINARY customer_id = ?")
+                .param(customer)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
   /** The id that answers for {@code id}, or null for an unknown one. */
   private String readId(String id) {
     JsonNode answer =
