@@ -48,27 +48,18 @@ public record Product(
    * Equal to this product when the update is a replay.
    */
   Product updatedBy(Product sent, Instant now) {
-    if (sameAs(sent)) {
-      return new Product(
-          sku,
-          name,
-          category,
-          price,
-          currency,
-          inStock,
-          tags,
-          updatedAt,
-          StorefrontUpdatedAt.latest(storefrontUpdatedAt, sent.storefrontUpdatedAt));
-    }
+    // the same content keeps the stored one (its tags in their stored order) and its time
+    boolean same = sameAs(sent);
+    Product content = same ? this : sent;
     return new Product(
         sku,
-        sent.name,
-        sent.category,
-        sent.price,
-        sent.currency,
-        sent.inStock,
-        sent.tags,
-        now,
+        content.name,
+        content.category,
+        content.price,
+        content.currency,
+        content.inStock,
+        content.tags,
+        same ? updatedAt : now,
         StorefrontUpdatedAt.latest(storefrontUpdatedAt, sent.storefrontUpdatedAt));
   }
 }

@@ -2,10 +2,10 @@ package org.loyaltygraph.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltygraph.graphql.StorefrontUpdatedAt;
+import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -77,8 +77,8 @@ class ProductRepository {
             p.price(),
             p.currency(),
             p.inStock(),
-            Timestamp.from(p.updatedAt()),
-            Timestamp.from(p.updatedAt()),
+            SqlTimes.of(p.updatedAt()),
+            SqlTimes.of(p.updatedAt()),
             StorefrontUpdatedAt.toDatetime6(p.storefrontUpdatedAt()))
         .update();
   }
@@ -94,7 +94,7 @@ class ProductRepository {
             p.price(),
             p.currency(),
             p.inStock(),
-            Timestamp.from(p.updatedAt()),
+            SqlTimes.of(p.updatedAt()),
             StorefrontUpdatedAt.toDatetime6(p.storefrontUpdatedAt()),
             p.sku())
         .update();
@@ -105,7 +105,6 @@ class ProductRepository {
   }
 
   private static Product map(ResultSet rs) throws SQLException {
-    Timestamp storefrontUpdatedAt = rs.getTimestamp("storefront_updated_at");
     return new Product(
         rs.getString("sku"),
         rs.getString("name"),
@@ -114,7 +113,7 @@ class ProductRepository {
         rs.getString("currency"),
         rs.getBoolean("in_stock"),
         List.of(),
-        rs.getTimestamp("updated_at").toInstant(),
-        storefrontUpdatedAt == null ? null : storefrontUpdatedAt.toInstant());
+        SqlTimes.instant(rs, "updated_at"),
+        SqlTimes.instant(rs, "storefront_updated_at"));
   }
 }

@@ -54,7 +54,7 @@ class LotRepository {
             points,
             status.name(),
             SqlTimes.of(availableAt),
-            expiresAt == null ? null : SqlTimes.of(expiresAt),
+            SqlTimes.of(expiresAt),
             SqlTimes.of(now))
         .update(key);
     return key.getKey().longValue();
@@ -86,7 +86,7 @@ class LotRepository {
                       l.points(),
                       l.status().name(),
                       SqlTimes.of(l.availableAt()),
-                      l.expiresAt() == null ? null : SqlTimes.of(l.expiresAt()),
+                      SqlTimes.of(l.expiresAt()),
                       created
                     })
             .toList());

@@ -196,7 +196,7 @@ class TierActivityRepository {
                 + rest)
         .param("ids", customerIds)
         .param("start", SqlTimes.of(program.windowStart(now)))
-        .param("end", end == null ? null : SqlTimes.of(end));
+        .param("end", SqlTimes.of(end));
   }
 
   private static QualifyingActivity map(ResultSet rs) throws SQLException {
