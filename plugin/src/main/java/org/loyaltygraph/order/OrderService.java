@@ -107,7 +107,9 @@ public class OrderService {
           0,
           List.of(UserError.of("INVALID", "Give 1 to 100 order ids.", "input", "orderIds")));
     }
-    if (!customers.exists(customerId)) {
+    // the stored id (as the database compares ids), or the survivor of a merge
+    Optional<String> known = customers.resolveExisting(customerId);
+    if (known.isEmpty()) {
       return new LinkResult(
           null,
           0,
@@ -116,7 +118,7 @@ public class OrderService {
     }
     return transactions.execute(
         status -> {
-          LinkResult result = link(customerId, orderIds.stream().distinct().toList());
+          LinkResult result = link(known.get(), orderIds.stream().distinct().toList());
           if (!result.userErrors().isEmpty()) {
             status.setRollbackOnly();
           }

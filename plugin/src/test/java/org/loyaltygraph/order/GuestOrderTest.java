@@ -87,6 +87,31 @@ class GuestOrderTest {
   }
 
   @Test
+  void ordersLinkedToAMergedIdOrAnotherSpellingGoToTheCustomerThatAnswersForIt() {
+    String survivor = shop.newCustomer();
+    String merged = shop.newCustomer();
+    JsonNode merge =
+        graphql
+            .storefront(
+                "mutation($in: CustomerMergeInput!) { customerMerge(input: $in) {"
+                    + " userErrors { code } } }",
+                Map.of("in", Map.of("survivorId", survivor, "mergedId", merged)))
+            .assertNoErrors()
+            .data();
+    assertThat(merge.at("/customerMerge/userErrors").isEmpty()).as(merge.toString()).isTrue();
+    String first = guestOrder("m@example.com", clock.instant(), 1000, 1);
+    String second = guestOrder("m@example.com", clock.instant(), 2000, 1);
+
+    JsonNode byMergedId = link(merged, List.of(first));
+    JsonNode bySpelling = link(survivor + " ", List.of(second));
+
+    assertThat(byMergedId.at("/orders/0/customerId").asString()).isEqualTo(survivor);
+    assertThat(bySpelling.at("/orders/0/customerId").asString()).isEqualTo(survivor);
+    assertThat(shop.points(survivor).path("pending").asLong()).isEqualTo(30);
+    new Ledger(jdbc).assertConsistent(survivor);
+  }
+
+  @Test
   void aGuestOrderRefundedBeforeLinkingCreditsOnlyWhatIsLeft() {
     String order = guestOrder("g@example.com", clock.instant(), 1000, 4);
     JsonNode refund = shop.refundUnits("r-" + order, order, "1", 1).path("refund");
