@@ -22,6 +22,14 @@ public record OrderProperties(
    * @param writers threads that write batches (0: every order is written alone, on its request's
    *     thread)
    * @param maxSize the most orders one transaction writes
+   * @param fillTo while another writer is writing, a writer holding fewer orders than this waits
+   *     (up to {@code linger}) for more before it writes: under load, batches stay large instead of
+   *     being split between the writers; alone, an order never waits
+   * @param linger the longest a writer waits to fill its batch
    */
-  public record Batch(@DefaultValue("2") int writers, @DefaultValue("32") int maxSize) {}
+  public record Batch(
+      @DefaultValue("2") int writers,
+      @DefaultValue("32") int maxSize,
+      @DefaultValue("8") int fillTo,
+      @DefaultValue("3ms") Duration linger) {}
 }
