@@ -34,7 +34,7 @@ public class DateTimeScalar implements Coercing<OffsetDateTime, String> {
   public OffsetDateTime parseValue(Object input, GraphQLContext context, Locale locale) {
     if (input instanceof String s) {
       try {
-        return OffsetDateTime.parse(s);
+        return IsoDateTimes.parse(s);
       } catch (DateTimeParseException e) {
         throw new CoercingParseValueException("Not an ISO-8601 date-time with offset: " + s);
       }
@@ -47,7 +47,7 @@ public class DateTimeScalar implements Coercing<OffsetDateTime, String> {
       Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
     if (input instanceof StringValue s) {
       try {
-        return OffsetDateTime.parse(s.getValue());
+        return IsoDateTimes.parse(s.getValue());
       } catch (DateTimeParseException e) {
         throw new CoercingParseLiteralException("Not an ISO-8601 date-time with offset");
       }
