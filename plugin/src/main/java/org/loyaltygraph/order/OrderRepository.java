@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.loyaltygraph.system.MultiRowInsert;
 import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +27,10 @@ class OrderRepository {
           + " paid, base_amount, multiplier, points, refunded_quantity, refunded_amount,"
           + " reversed_points";
 
-  private static final String INSERT_ORDER =
-      "INSERT INTO customer_order ("
-          + ORDER_COLUMNS
-          + ", recorded_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final MultiRowInsert INSERT_ORDERS =
+      MultiRowInsert.into("customer_order", ORDER_COLUMNS + ", recorded_at");
+  private static final MultiRowInsert INSERT_LINES =
+      MultiRowInsert.into("order_line", "order_id, " + LINE_COLUMNS);
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -94,17 +94,9 @@ class OrderRepository {
    */
   void insertAll(List<Order> newOrders, Instant now) {
     LocalDateTime recorded = SqlTimes.of(now);
-    List<Object[]> rows = newOrders.stream().map(o -> orderRow(o, recorded)).toList();
-    if (rows.size() == 1) {
-      jdbc.sql(INSERT_ORDER).params(rows.get(0)).update();
-    } else {
-      jdbcTemplate.batchUpdate(INSERT_ORDER, rows);
-    }
-    jdbcTemplate.batchUpdate(
-        "INSERT INTO order_line (order_id, "
-            + LINE_COLUMNS
-            + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    INSERT_ORDERS.insert(jdbcTemplate, newOrders.stream().map(o -> orderRow(o, recorded)).toList());
+    INSERT_LINES.insert(
+        jdbcTemplate,
         newOrders.stream().flatMap(o -> o.lines().stream().map(l -> lineRow(o, l))).toList());
   }
 

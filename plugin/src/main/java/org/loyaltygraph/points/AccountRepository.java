@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.loyaltygraph.system.MultiRowInsert;
 import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,13 +62,17 @@ class AccountRepository {
    * where needed and, like {@link #lock}, holds their locks until the transaction ends; rows are
    * written in customer order, so two such statements never wait on each other in a cycle.
    */
+  private static final MultiRowInsert ADD_PENDING =
+      MultiRowInsert.into("points_account", "customer_id, pending, lifetime_earned, updated_at")
+          .onDuplicateKeyUpdate(
+              "pending = pending + VALUES(pending),"
+                  + " lifetime_earned = lifetime_earned + VALUES(lifetime_earned),"
+                  + " updated_at = VALUES(updated_at)");
+
   void addPendingAll(Map<String, Long> pointsByCustomer, Instant now) {
     LocalDateTime at = SqlTimes.of(now);
-    jdbcTemplate.batchUpdate(
-        "INSERT INTO points_account (customer_id, pending, lifetime_earned, updated_at)"
-            + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE pending = pending + VALUES(pending),"
-            + " lifetime_earned = lifetime_earned + VALUES(lifetime_earned),"
-            + " updated_at = VALUES(updated_at)",
+    ADD_PENDING.insert(
+        jdbcTemplate,
         new TreeMap<>(pointsByCustomer)
             .entrySet().stream()
                 .map(e -> new Object[] {e.getKey(), e.getValue(), e.getValue(), at})

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.loyaltygraph.system.MultiRowInsert;
 import org.loyaltygraph.system.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,12 +70,17 @@ class LotRepository {
       Instant availableAt,
       Instant expiresAt) {}
 
+  private static final MultiRowInsert INSERT_LOTS =
+      MultiRowInsert.into(
+          "points_lot",
+          "customer_id, source_type, source_id, earned, remaining, status, available_at,"
+              + " expires_at, created_at");
+
   /** Inserts lots of one source type in one statement. */
   void insertAll(String sourceType, List<NewLot> newLots, Instant now) {
     LocalDateTime created = SqlTimes.of(now);
-    jdbcTemplate.batchUpdate(
-        "INSERT INTO points_lot (customer_id, source_type, source_id, earned, remaining,"
-            + " status, available_at, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    INSERT_LOTS.insert(
+        jdbcTemplate,
         newLots.stream()
             .map(
                 l ->

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.loyaltygraph.system.MultiRowInsert;
 import org.loyaltygraph.system.SqlTimes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,11 +41,15 @@ class TierActivityRepository {
       String customerId, String sourceId, Instant occurredAt, long spendDelta, long pointsDelta) {}
 
   /** Appends rows of new sources in one statement; a source recorded before fails it. */
+  private static final MultiRowInsert INSERT_ACTIVITY =
+      MultiRowInsert.into(
+          "tier_activity",
+          "customer_id, source_id, occurred_at, spend_delta, points_delta, recorded_at");
+
   void insertAll(List<NewActivity> rows, Instant now) {
     LocalDateTime recorded = SqlTimes.of(now);
-    jdbcTemplate.batchUpdate(
-        "INSERT INTO tier_activity (customer_id, source_id, occurred_at, spend_delta,"
-            + " points_delta, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+    INSERT_ACTIVITY.insert(
+        jdbcTemplate,
         rows.stream()
             .map(
                 r ->

@@ -1,0 +1,110 @@
+package org.loyaltygraph.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loyaltygraph.testing.LoyaltyGraphTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Rows go in as they were given, in chunks, with the database's own errors. */
+@LoyaltyGraphTest
+class MultiRowInsertTest {
+
+  private static final MultiRowInsert INSERT =
+      MultiRowInsert.into("multi_row_insert_test", "id, name, amount, at");
+
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void createTable() {
+    jdbc.execute("DROP TABLE IF EXISTS multi_row_insert_test");
+    jdbc.execute(
+        "CREATE TABLE multi_row_insert_test (id BIGINT PRIMARY KEY, name VARCHAR(40) NULL,"
+            + " amount DECIMAL(12, 4) NULL, at DATETIME(6) NULL, total BIGINT NOT NULL DEFAULT 0)");
+  }
+
+  @AfterEach
+  void dropTable() {
+    jdbc.execute("DROP TABLE IF EXISTS multi_row_insert_test");
+  }
+
+  @Test
+  void insertsEveryRowWithItsValuesOverSeveralChunks() {
+    int count = 2 * MultiRowInsert.MAX_ROWS + 7;
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      rows.add(
+          new Object[] {
+            (long) i,
+            i % 5 == 0 ? null : "it's row \"" + i + "\" \\",
+            i % 3 == 0 ? null : new BigDecimal("1.2500").multiply(BigDecimal.valueOf(i)),
+            // whole seconds: Connector/J sends MariaDB none (it reads the server as 5.5.5)
+            LocalDateTime.of(2026, 5, 1, 10, 0).plusSeconds(i)
+          });
+    }
+
+    INSERT.insert(jdbc, rows);
+
+    List<Map<String, Object>> stored =
+        jdbc.queryForList("SELECT id, name, amount, at FROM multi_row_insert_test ORDER BY id");
+    assertThat(stored).hasSize(count);
+    for (int i = 0; i < count; i++) {
+      Map<String, Object> row = stored.get(i);
+      assertThat(((Number) row.get("id")).longValue()).isEqualTo(i);
+      assertThat(row.get("name")).isEqualTo(rows.get(i)[1]);
+      if (rows.get(i)[2] == null) {
+        assertThat(row.get("amount")).isNull();
+      } else {
+        assertThat((BigDecimal) row.get("amount"))
+            .isEqualByComparingTo((BigDecimal) rows.get(i)[2]);
+      }
+      assertThat(row.get("at")).isEqualTo(rows.get(i)[3]);
+    }
+  }
+
+  @Test
+  void onDuplicateKeyUpdateAppliesToEveryRowOfTheStatement() {
+    MultiRowInsert add =
+        MultiRowInsert.into("multi_row_insert_test", "id, total")
+            .onDuplicateKeyUpdate("total = total + VALUES(total)");
+    add.insert(jdbc, List.of(new Object[] {1L, 5L}, new Object[] {2L, 7L}));
+    add.insert(jdbc, List.of(new Object[] {2L, 10L}, new Object[] {3L, 1L}));
+
+    assertThat(jdbc.queryForList("SELECT total FROM multi_row_insert_test ORDER BY id", Long.class))
+        .containsExactly(5L, 17L, 1L);
+  }
+
+  @Test
+  void aTakenKeyIsTheDatabasesDuplicateKeyErrorAndNoRowOfTheStatementStays() {
+    INSERT.insert(jdbc, List.<Object[]>of(new Object[] {1L, "a", null, null}));
+
+    assertThatThrownBy(
+            () ->
+                INSERT.insert(
+                    jdbc,
+                    List.of(
+                        new Object[] {2L, "b", null, null}, new Object[] {1L, "c", null, null})))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM multi_row_insert_test", Long.class))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void noRowsIsNoStatementAndARowOfTheWrongWidthIsRefused() {
+    INSERT.insert(jdbc, List.of());
+    assertThatThrownBy(() -> INSERT.insert(jdbc, List.<Object[]>of(new Object[] {1L, "a"})))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM multi_row_insert_test", Long.class))
+        .isZero();
+  }
+}
