@@ -64,6 +64,16 @@ class TierActivityRepository {
             .toList());
   }
 
+  /** Whether the customer has activity stamped at or after {@code from}. */
+  boolean anyFrom(String customerId, Instant from) {
+    return jdbc.sql(
+            "SELECT 1 FROM tier_activity WHERE customer_id = ? AND occurred_at >= ? LIMIT 1")
+        .params(customerId, SqlTimes.of(from))
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
+
   /**
    * Appends a row, or answers false when its source was recorded before: the unique source id
    * refuses the row, and only that statement is undone (the transaction goes on).

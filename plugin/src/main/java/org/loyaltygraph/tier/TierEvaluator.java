@@ -78,8 +78,14 @@ class TierEvaluator {
             .orElseGet(() -> readWindow(customerId, config, now));
     TierState evaluated = evaluated(state, config, now, trigger, null, window, webhooks);
     states.save(
-        dueForLaterActivity(
-            evaluated, List.of(new QualifyingActivity(at, spendDelta, pointsDelta)), config, now));
+        dueForStoredLaterActivity(
+            dueForLaterActivity(
+                evaluated,
+                List.of(new QualifyingActivity(at, spendDelta, pointsDelta)),
+                config,
+                now),
+            config,
+            now));
     standings.evictAfterCommit(List.of(customerId));
   }
 
@@ -95,6 +101,22 @@ class TierEvaluator {
       return state;
     }
     return state.dueBy(end);
+  }
+
+  /**
+   * {@link #dueForLaterActivity} for activity stored before: an evaluation that finds nothing to do
+   * at the window's end (a refund or the job, in the old year) must not drop the due time an order
+   * stamped in the next year set. One indexed read, only for a calendar-year program and a state
+   * not already due by the year's end.
+   */
+  private TierState dueForStoredLaterActivity(
+      TierState state, TierConfiguration config, Instant now) {
+    Instant end = config.program().windowEnd(now);
+    if (end == null
+        || (state.nextEvaluationAt() != null && !state.nextEvaluationAt().isAfter(end))) {
+      return state;
+    }
+    return activity.anyFrom(state.customerId(), end) ? state.dueBy(end) : state;
   }
 
   /**
@@ -224,7 +246,9 @@ class TierEvaluator {
       Tier deleted,
       boolean webhooks) {
     QualifyingWindow window = readWindow(state.customerId(), config, now);
-    states.save(evaluated(state, config, now, trigger, deleted, window, webhooks));
+    states.save(
+        dueForStoredLaterActivity(
+            evaluated(state, config, now, trigger, deleted, window, webhooks), config, now));
     standings.evictAfterCommit(List.of(state.customerId()));
   }
 

@@ -186,6 +186,26 @@ class TierQualificationTest {
   }
 
   @Test
+  void aReevaluationInTheOldYearKeepsTheCustomerDueForAnOrderStampedInTheNextOne() {
+    program.program(new TierProgramEdit(null, TierProgram.Window.CALENDAR_YEAR, null, 0, "UTC"));
+    clock.set(Instant.parse("2026-12-31T23:59:50Z"));
+    placedAt.put("o1", Instant.parse("2027-01-01T00:00:01Z"));
+    order("o1", 12_000, 0);
+    // a new tier makes the job evaluate everyone again, still in the old year, whose window is
+    // empty for this customer: that evaluation alone has nothing to do at midnight
+    clock.set(Instant.parse("2026-12-31T23:59:55Z"));
+    program.tier("platinum", 1_000_000, "3");
+    job.runDue();
+    assertThat(tiers.standing(customer).tier()).isNull();
+
+    clock.set(Instant.parse("2027-01-01T00:00:02Z"));
+    job.runDue();
+
+    assertThat(tiers.standing(customer).tier().id()).isEqualTo(silver.id());
+    assertThat(history().get(0).reason()).isEqualTo("window");
+  }
+
+  @Test
   void pointsBasisCountsPointsEarnedAfterReversalsNotSpend() {
     program.program(new TierProgramEdit(TierProgram.Basis.POINTS, null, null, 0, null));
     order("o1", 1_000_000, 9_000);
