@@ -57,11 +57,6 @@ class AccountRepository {
         new TreeSet<>(customerIds).stream().map(id -> new Object[] {id, at}).toList());
   }
 
-  /**
-   * Adds newly earned pending points for customers in one statement that also creates their rows
-   * where needed and, like {@link #lock}, holds their locks until the transaction ends; rows are
-   * written in customer order, so two such statements never wait on each other in a cycle.
-   */
   private static final MultiRowInsert ADD_PENDING =
       MultiRowInsert.into("points_account", "customer_id, pending, lifetime_earned, updated_at")
           .onDuplicateKeyUpdate(
@@ -69,6 +64,11 @@ class AccountRepository {
                   + " lifetime_earned = lifetime_earned + VALUES(lifetime_earned),"
                   + " updated_at = VALUES(updated_at)");
 
+  /**
+   * Adds newly earned pending points for customers in one statement that also creates their rows
+   * where needed and, like {@link #lock}, holds their locks until the transaction ends; rows are
+   * written in customer order, so two such statements never wait on each other in a cycle.
+   */
   void addPendingAll(Map<String, Long> pointsByCustomer, Instant now) {
     LocalDateTime at = SqlTimes.of(now);
     ADD_PENDING.insert(

@@ -40,12 +40,12 @@ class TierActivityRepository {
   record NewActivity(
       String customerId, String sourceId, Instant occurredAt, long spendDelta, long pointsDelta) {}
 
-  /** Appends rows of new sources in one statement; a source recorded before fails it. */
   private static final MultiRowInsert INSERT_ACTIVITY =
       MultiRowInsert.into(
           "tier_activity",
           "customer_id, source_id, occurred_at, spend_delta, points_delta, recorded_at");
 
+  /** Appends rows of new sources in one statement; a source recorded before fails it. */
   void insertAll(List<NewActivity> rows, Instant now) {
     LocalDateTime recorded = SqlTimes.of(now);
     INSERT_ACTIVITY.insert(

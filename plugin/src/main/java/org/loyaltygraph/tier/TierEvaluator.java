@@ -77,15 +77,8 @@ class TierEvaluator {
             .windowWith(List.of(new QualifyingActivity(at, spendDelta, pointsDelta)), config, now)
             .orElseGet(() -> readWindow(customerId, config, now));
     TierState evaluated = evaluated(state, config, now, trigger, null, window, webhooks);
-    states.save(
-        dueForStoredLaterActivity(
-            dueForLaterActivity(
-                evaluated,
-                List.of(new QualifyingActivity(at, spendDelta, pointsDelta)),
-                config,
-                now),
-            config,
-            now));
+    // the row just appended is stored too: the read finds it if it is stamped after the window
+    states.save(dueForStoredLaterActivity(evaluated, config, now));
     standings.evictAfterCommit(List.of(customerId));
   }
 

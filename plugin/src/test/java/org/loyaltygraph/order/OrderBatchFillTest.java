@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,8 +121,7 @@ class OrderBatchFillTest {
 
   private OrderWriter.PendingOrder pending() {
     OrderInput input =
-        TestOrders.oneLine(
-            "c-" + java.util.UUID.randomUUID(), Instant.parse("2026-05-01T10:00:00Z"), 1_000);
+        TestOrders.oneLine("c-" + UUID.randomUUID(), Instant.parse("2026-05-01T10:00:00Z"), 1_000);
     return new OrderWriter.PendingOrder(
         input, "hash", rules.current(), OrderRewards.Deduction.NONE, true);
   }
