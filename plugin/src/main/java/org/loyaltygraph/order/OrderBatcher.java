@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writers do not split the load into small batches. Alone, an order is written at once, as before;
  * under load, the orders that arrive while a batch is being written share the next one, so the
  * database does one commit and a dozen statements for many orders instead of a dozen for each.
+ * Batches run on {@link WriterTransactions}, whose connections need no auto-commit switching.
  *
  * <p>A batch holds at most one order per customer, so each order earns at the tier multiplier and
  * leaves the tier history it would alone (a customer's next order waits for the next batch). Every
@@ -53,6 +54,7 @@ class OrderBatcher implements DisposableBean {
   private final OrderWriter writer;
   private final OrderRepository orders;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate batchTransactions;
   private final int maxSize;
   private final int fillTo;
   private final long lingerNanos;
@@ -84,11 +86,13 @@ class OrderBatcher implements DisposableBean {
       OrderWriter writer,
       OrderRepository orders,
       TransactionTemplate transactions,
+      WriterTransactions writerTransactions,
       OrderProperties properties,
       MeterRegistry meters) {
     this.writer = writer;
     this.orders = orders;
     this.transactions = transactions;
+    this.batchTransactions = writerTransactions.transactions();
     this.maxSize = Math.max(1, properties.batch().maxSize());
     this.fillTo = Math.min(maxSize, properties.batch().fillTo());
     this.lingerNanos = properties.batch().linger().toNanos();
@@ -255,7 +259,7 @@ class OrderBatcher implements DisposableBean {
     List<OrderResult> results;
     try {
       results =
-          transactions.execute(
+          batchTransactions.execute(
               status -> writer.write(together.stream().map(Submission::order).toList()));
     } catch (RuntimeException failed) {
       log.debug("a batch of {} orders failed; each is written alone", together.size(), failed);

@@ -37,6 +37,7 @@ class OrderBatchFillTest {
 
   @Autowired OrderRepository orders;
   @Autowired TransactionTemplate transactions;
+  @Autowired WriterTransactions writerTransactions;
   @Autowired EarningRulesService rules;
 
   final RecordingWriter writer = new RecordingWriter();
@@ -50,6 +51,7 @@ class OrderBatchFillTest {
             writer,
             orders,
             transactions,
+            writerTransactions,
             new OrderProperties(
                 Duration.ofDays(365), new OrderProperties.Batch(2, 32, 4, LONG_LINGER)),
             new SimpleMeterRegistry());
