@@ -29,8 +29,12 @@ class OrderRepository {
 
   private static final MultiRowInsert INSERT_ORDERS =
       MultiRowInsert.into("customer_order", ORDER_COLUMNS + ", recorded_at");
+  // a new line has nothing refunded: those three columns take their default, 0, unbound
   private static final MultiRowInsert INSERT_LINES =
-      MultiRowInsert.into("order_line", "order_id, " + LINE_COLUMNS);
+      MultiRowInsert.into(
+          "order_line",
+          "order_id, line_no, line_id, sku, category, quantity, unit_price, discount,"
+              + " order_discount, gift_card, paid, base_amount, multiplier, points");
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -93,6 +97,13 @@ class OrderRepository {
    * primary key), and nothing is written.
    */
   void insertAll(List<Order> newOrders, Instant now) {
+    for (Order o : newOrders) {
+      for (OrderLine l : o.lines()) {
+        if (l.refundedQuantity() != 0 || l.refundedAmount() != 0 || l.reversedPoints() != 0) {
+          throw new IllegalArgumentException("a new order's lines have nothing refunded");
+        }
+      }
+    }
     LocalDateTime recorded = SqlTimes.of(now);
     INSERT_ORDERS.insert(jdbcTemplate, newOrders.stream().map(o -> orderRow(o, recorded)).toList());
     INSERT_LINES.insert(
@@ -145,10 +156,7 @@ class OrderRepository {
       l.paid(),
       l.baseAmount(),
       l.multiplier(),
-      l.points(),
-      l.refundedQuantity(),
-      l.refundedAmount(),
-      l.reversedPoints()
+      l.points()
     };
   }
 
