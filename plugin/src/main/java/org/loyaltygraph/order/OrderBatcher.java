@@ -50,6 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderBatcher implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(OrderBatcher.class);
+  // how often a writer filling its batch checks that another writer is still writing
+  private static final long FILL_RECHECK_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
 
   private final OrderWriter writer;
   private final OrderRepository orders;
@@ -210,12 +212,13 @@ class OrderBatcher implements DisposableBean {
         && writing.get() > 0
         && !stopped
         && (left = deadline - System.nanoTime()) > 0) {
-      Submission more = queue.poll(left, TimeUnit.NANOSECONDS);
-      if (more == null) {
-        return;
+      // in short waits, so that a writer stops filling soon after the others finish: lingering
+      // on while no batch is being written would leave the database idle
+      Submission more = queue.poll(Math.min(left, FILL_RECHECK_NANOS), TimeUnit.NANOSECONDS);
+      if (more != null) {
+        batch.add(more);
+        queue.drainTo(batch, maxSize - batch.size());
       }
-      batch.add(more);
-      queue.drainTo(batch, maxSize - batch.size());
     }
   }
 

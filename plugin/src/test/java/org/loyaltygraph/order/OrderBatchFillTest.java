@@ -81,6 +81,20 @@ class OrderBatchFillTest {
   }
 
   @Test
+  void aWriterStopsFillingSoonAfterTheOtherFinishesWriting() throws Exception {
+    holdOneWriterInABatch();
+    Future<OrderResult> lingering = submit();
+    Thread.sleep(200);
+    assertThat(lingering.isDone()).as("the free writer waits for company").isFalse();
+
+    writer.release.countDown();
+
+    // the linger is a minute: a writer that kept filling with no batch being written would hold
+    // this order (and leave the database idle) until then
+    assertThat(lingering.get(5, TimeUnit.SECONDS).userErrors()).isEmpty();
+  }
+
+  @Test
   void aWriterWithNoOtherWriteUnderWayDoesNotLinger() {
     // the linger is a minute: an order that waited for company would time out here
     assertTimeoutPreemptively(
