@@ -180,11 +180,19 @@ class StorefrontBenchmark {
             plugin,
             () -> variants.values().forEach(target -> readRun(wrk, plugin, idsFile, target, 3)));
     Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+    // CPU milliseconds of each variant's rounds: [service, database server]
+    Map<String, long[]> cpuMillis = new LinkedHashMap<>();
+    OptionalLong dbPid = ProcessCpu.databaseServerPid();
     for (int round = 0; round < rounds; round++) {
       for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-        results
-            .computeIfAbsent(variant.getKey(), k -> new ArrayList<>())
-            .add(readRun(wrk, plugin, idsFile, variant.getValue(), seconds));
+        long[] before = cpu(plugin.pid(), dbPid);
+        Wrk.Result result = readRun(wrk, plugin, idsFile, variant.getValue(), seconds);
+        long[] after = cpu(plugin.pid(), dbPid);
+        results.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(result);
+        long[] sum = cpuMillis.computeIfAbsent(variant.getKey(), k -> new long[2]);
+        for (int i = 0; i < 2; i++) {
+          sum[i] += after[i] - before[i];
+        }
       }
     }
     report.append("## (a) Storefront read\n\n");
@@ -207,10 +215,48 @@ class StorefrontBenchmark {
     }
     report.append("\n");
     table(results, "requests/s", "baseline: plain Spring MVC endpoint");
+    readCpu(results, cpuMillis, dbPid);
 
     Path jfr = work.resolve("graphql-read.jfr").toAbsolutePath();
     profile(plugin, jfr, () -> readRun(wrk, plugin, idsFile, variants.get(graphQLKey()), 15));
     profileReport("GraphQL storefront read", JfrProfile.of(jfr));
+  }
+
+  /**
+   * CPU per request of each read variant over its measured rounds: less disturbed than requests per
+   * second by whatever else the machine runs, since time spent waiting for a core is not counted.
+   */
+  private void readCpu(
+      Map<String, List<Wrk.Result>> results, Map<String, long[]> cpuMillis, OptionalLong dbPid) {
+    String baselineKey = "baseline: plain Spring MVC endpoint";
+    double baseline = microsPerRequest(results.get(baselineKey), cpuMillis.get(baselineKey)[0]);
+    report.append(
+        String.format(
+            "%nCPU per request over the measured rounds (from /proc; %s), and the baseline's"
+                + " service CPU per request as a share of each variant's (the requests a core"
+                + " serves, relative to the baseline):%n%n"
+                + "| measurement | service µs/request | database µs/request | baseline ÷ this |%n"
+                + "|---|---:|---:|---:|%n",
+            dbPid.isPresent()
+                ? "database server pid " + dbPid.getAsLong()
+                : "no local database server"));
+    results.forEach(
+        (name, runs) -> {
+          double service = microsPerRequest(runs, cpuMillis.get(name)[0]);
+          report.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %.0f | %.0f | %.2f |%n",
+                  name,
+                  service,
+                  microsPerRequest(runs, cpuMillis.get(name)[1]),
+                  baseline / service));
+        });
+  }
+
+  private static double microsPerRequest(List<Wrk.Result> runs, long cpuMillis) {
+    long requests = runs.stream().mapToLong(Wrk.Result::requests).sum();
+    return 1000.0 * cpuMillis / Math.max(1, requests);
   }
 
   /**
