@@ -54,7 +54,8 @@ class StorefrontBenchmark {
   // after the warm-up, rounds of more load until the JIT compiler uses under 5 % of the time
   private final int settleRounds = Integer.getInteger("benchmark.settle-rounds", 30);
   private final int seconds = Integer.getInteger("benchmark.seconds", 8);
-  private final int rounds = Integer.getInteger("benchmark.rounds", 3);
+  // five, so that one round disturbed by the machine's other work does not move the median
+  private final int rounds = Integer.getInteger("benchmark.rounds", 5);
   private final int readConnections = Integer.getInteger("benchmark.read-connections", 8);
   private final int orderConnections = Integer.getInteger("benchmark.order-connections", 16);
   private final int linesPerOrder = Integer.getInteger("benchmark.lines-per-order", 4);
