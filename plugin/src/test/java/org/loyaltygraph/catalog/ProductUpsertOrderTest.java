@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,20 +156,11 @@ class ProductUpsertOrderTest {
         // the usual case: the product is known, and each update reads it before it writes
         upsert(product(1, List.of("base"), t0.minusSeconds(3600)));
       }
-      List<Integer> arrival = new ArrayList<>();
-      for (int version = 0; version < 20; version++) {
-        arrival.add(version);
-      }
-      Collections.shuffle(arrival, random);
-
       List<JsonNode> answers =
-          Concurrently.all(
+          Concurrently.inShuffledOrder(
               20,
-              20,
-              i -> {
-                int v = arrival.get(i);
-                return upsert(product(1000 + v, List.of("v" + v, "w" + v), t0.plusSeconds(v)));
-              });
+              random,
+              v -> upsert(product(1000 + v, List.of("v" + v, "w" + v), t0.plusSeconds(v))));
 
       assertThat(answers).allSatisfy(a -> assertThat(a.path("userErrors").isEmpty()).isTrue());
       JsonNode newest = stored();
@@ -179,7 +168,7 @@ class ProductUpsertOrderTest {
       assertThat(newest.path("tags").toString()).isEqualTo("[\"v19\",\"w19\"]");
       assertThat(newest.path("storefrontUpdatedAt").asString())
           .isEqualTo(t0.plusSeconds(19).toString());
-      assertThat(answers.get(arrival.indexOf(19)).path("stale").asBoolean()).isFalse();
+      assertThat(answers.get(19).path("stale").asBoolean()).isFalse();
     }
   }
 

@@ -6,7 +6,9 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,6 +45,18 @@ final class WebhookReceiver implements AutoCloseable {
 
   WebhookReceiver() throws IOException {
     this(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+  }
+
+  /**
+   * The loopback address 127.0.0.{@code last}: with another than 127.0.0.1, a test has a second
+   * address of its own to stand in for a receiver elsewhere.
+   */
+  static InetAddress loopback(int last) {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Plain HTTP on {@code address}; port 0 for a free one. */

@@ -23,6 +23,7 @@ import org.apache.hc.core5.ssl.SSLContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loyaltygraph.testing.Opened;
 
 /**
  * A webhook connects to the very address the receiver check saw: the name is looked up once per
@@ -39,8 +40,8 @@ class WebhookSenderPinningTest {
   private static final String SECRET = "whsec_pinning";
   private static final String PASSWORD = "pinning";
   private static final Instant NOW = Instant.parse("2026-04-01T08:00:00Z");
-  private static final InetAddress PRIVATE = loopback(1);
-  private static final InetAddress PUBLIC_STAND_IN = loopback(2);
+  private static final InetAddress PRIVATE = WebhookReceiver.loopback(1);
+  private static final InetAddress PUBLIC_STAND_IN = WebhookReceiver.loopback(2);
   private static final OutboxEvent EVENT =
       new OutboxEvent(
           "5b0f8e2c-0d4a-4f59-9a8e-3f1d2c7b9e10",
@@ -51,20 +52,18 @@ class WebhookSenderPinningTest {
 
   @TempDir Path keys;
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final Opened opened = new Opened();
 
   @AfterEach
   void closeEverything() throws Exception {
-    for (AutoCloseable closeable : opened) {
-      closeable.close();
-    }
+    opened.close();
   }
 
   @Test
   void aNameThatRebindsAfterTheCheckIsStillConnectedToTheAddressTheCheckSaw() throws Exception {
-    WebhookReceiver inside = open(WebhookReceiver.at(new InetSocketAddress(PRIVATE, 0)));
+    WebhookReceiver inside = opened.add(WebhookReceiver.at(new InetSocketAddress(PRIVATE, 0)));
     WebhookReceiver outside =
-        open(WebhookReceiver.at(new InetSocketAddress(PUBLIC_STAND_IN, inside.port())));
+        opened.add(WebhookReceiver.at(new InetSocketAddress(PUBLIC_STAND_IN, inside.port())));
     // answers the public address first, then the private one to every later lookup
     ScriptedLookup dns = new ScriptedLookup(List.of(PUBLIC_STAND_IN), List.of(PRIVATE));
     WebhookSender sender = sender(new ReceiverResolver(dns, PUBLIC_STAND_IN::equals));
@@ -88,7 +87,7 @@ class WebhookSenderPinningTest {
 
   @Test
   void aNameThatAnswersAPrivateAddressWhenConnectingIsRefusedAndNothingIsSent() throws Exception {
-    WebhookReceiver inside = open(WebhookReceiver.at(new InetSocketAddress(PRIVATE, 0)));
+    WebhookReceiver inside = opened.add(WebhookReceiver.at(new InetSocketAddress(PRIVATE, 0)));
     ScriptedLookup dns = new ScriptedLookup(List.of(PRIVATE), List.of(PRIVATE));
     WebhookSender sender = sender(new ReceiverResolver(dns, ReceiverAddress::isPublic));
 
@@ -102,9 +101,9 @@ class WebhookSenderPinningTest {
 
   @Test
   void oneDisallowedAddressInTheAnswerRefusesTheWholeAnswer() throws Exception {
-    WebhookReceiver inside = open(WebhookReceiver.at(new InetSocketAddress(PRIVATE, 0)));
+    WebhookReceiver inside = opened.add(WebhookReceiver.at(new InetSocketAddress(PRIVATE, 0)));
     WebhookReceiver outside =
-        open(WebhookReceiver.at(new InetSocketAddress(PUBLIC_STAND_IN, inside.port())));
+        opened.add(WebhookReceiver.at(new InetSocketAddress(PUBLIC_STAND_IN, inside.port())));
     ScriptedLookup dns =
         new ScriptedLookup(List.of(PUBLIC_STAND_IN, PRIVATE), List.of(PUBLIC_STAND_IN, PRIVATE));
     WebhookSender sender = sender(new ReceiverResolver(dns, PUBLIC_STAND_IN::equals));
@@ -119,7 +118,7 @@ class WebhookSenderPinningTest {
 
   @Test
   void aLiteralPrivateAddressInTheUrlIsCheckedAsWell() throws Exception {
-    WebhookReceiver inside = open(new WebhookReceiver());
+    WebhookReceiver inside = opened.add(new WebhookReceiver());
     WebhookSender sender = sender(ReceiverResolver.of(false));
 
     WebhookSender.Outcome outcome = sender.send(inside.url(), SECRET, EVENT).join();
@@ -132,7 +131,8 @@ class WebhookSenderPinningTest {
   void httpsConnectsToTheCheckedAddressAndVerifiesTheCertificateAgainstTheName() throws Exception {
     KeyStore key = keyFor(NAME);
     WebhookReceiver outside =
-        open(WebhookReceiver.httpsAt(new InetSocketAddress(PUBLIC_STAND_IN, 0), serving(key)));
+        opened.add(
+            WebhookReceiver.httpsAt(new InetSocketAddress(PUBLIC_STAND_IN, 0), serving(key)));
     ScriptedLookup dns = new ScriptedLookup(List.of(PUBLIC_STAND_IN), List.of(PRIVATE));
     WebhookSender sender = sender(new ReceiverResolver(dns, PUBLIC_STAND_IN::equals), key);
 
@@ -149,7 +149,8 @@ class WebhookSenderPinningTest {
   void httpsRefusesACertificateForAnotherName() throws Exception {
     KeyStore key = keyFor("other.example");
     WebhookReceiver outside =
-        open(WebhookReceiver.httpsAt(new InetSocketAddress(PUBLIC_STAND_IN, 0), serving(key)));
+        opened.add(
+            WebhookReceiver.httpsAt(new InetSocketAddress(PUBLIC_STAND_IN, 0), serving(key)));
     ScriptedLookup dns = new ScriptedLookup(List.of(PUBLIC_STAND_IN), List.of(PUBLIC_STAND_IN));
     WebhookSender sender = sender(new ReceiverResolver(dns, PUBLIC_STAND_IN::equals), key);
 
@@ -163,7 +164,8 @@ class WebhookSenderPinningTest {
 
   @Test
   void aSlowLookupHoldsUpOnlyTheDeliveriesToItsOwnName() throws Exception {
-    WebhookReceiver outside = open(WebhookReceiver.at(new InetSocketAddress(PUBLIC_STAND_IN, 0)));
+    WebhookReceiver outside =
+        opened.add(WebhookReceiver.at(new InetSocketAddress(PUBLIC_STAND_IN, 0)));
     CountDownLatch slowAnswers = new CountDownLatch(1);
     AtomicInteger slowLookups = new AtomicInteger();
     ReceiverResolver.Lookup dns =
@@ -204,7 +206,7 @@ class WebhookSenderPinningTest {
   @Test
   void aLookupThatBreaksIsARefusalAndOtherNamesStillResolve() throws Exception {
     ReceiverResolver receivers =
-        open(
+        opened.add(
             new ReceiverResolver(
                 host -> {
                   if (host.equals("broken.example")) {
@@ -244,12 +246,13 @@ class WebhookSenderPinningTest {
   }
 
   private WebhookSender sender(ReceiverResolver receivers) {
-    return open(new WebhookSender(properties(), clock(), receivers, SSLContexts.createDefault()));
+    return opened.add(
+        new WebhookSender(properties(), clock(), receivers, SSLContexts.createDefault()));
   }
 
   private WebhookSender sender(ReceiverResolver receivers, KeyStore trusted) throws Exception {
     SSLContext trusting = SSLContexts.custom().loadTrustMaterial(trusted, null).build();
-    return open(new WebhookSender(properties(), clock(), receivers, trusting));
+    return opened.add(new WebhookSender(properties(), clock(), receivers, trusting));
   }
 
   private static EventProperties properties() {
@@ -310,18 +313,5 @@ class WebhookSenderPinningTest {
     assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(keytool.exitValue()).as(output).isZero();
     return KeyStore.getInstance(store.toFile(), PASSWORD.toCharArray());
-  }
-
-  private <T extends AutoCloseable> T open(T closeable) {
-    opened.add(closeable);
-    return closeable;
-  }
-
-  private static InetAddress loopback(int last) {
-    try {
-      return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

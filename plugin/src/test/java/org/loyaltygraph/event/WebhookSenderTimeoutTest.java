@@ -9,14 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.testing.Opened;
 
 /**
  * An attempt that runs out of time while it is still starting (looking the receiver up, or
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class WebhookSenderTimeoutTest {
 
   private static final String NAME = "receiver.example";
-  private static final InetAddress RECEIVER = loopback(2);
+  private static final InetAddress RECEIVER = WebhookReceiver.loopback(2);
   private static final Instant NOW = Instant.parse("2026-04-01T08:00:00Z");
   private static final OutboxEvent EVENT =
       new OutboxEvent(
@@ -39,20 +38,18 @@ class WebhookSenderTimeoutTest {
   // connect 100 ms + request 100 ms + 1 s
   private static final Duration ATTEMPT_BOUND = Duration.ofMillis(1200);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final Opened opened = new Opened();
   private final CountDownLatch released = new CountDownLatch(1);
 
   @AfterEach
   void closeEverything() throws Exception {
     released.countDown();
-    for (AutoCloseable closeable : opened) {
-      closeable.close();
-    }
+    opened.close();
   }
 
   @Test
   void aTimeoutWhileTheClientConnectsCancelsTheAttemptAndNothingIsSentAfterIt() throws Exception {
-    WebhookReceiver receiver = open(WebhookReceiver.at(new InetSocketAddress(RECEIVER, 0)));
+    WebhookReceiver receiver = opened.add(WebhookReceiver.at(new InetSocketAddress(RECEIVER, 0)));
     // the look-up ahead answers at once; its answer lives for no time, so the client looks the
     // name up again when it connects, and that look-up hangs past the attempt's bound
     CountDownLatch clientLookingUp = new CountDownLatch(1);
@@ -85,7 +82,7 @@ class WebhookSenderTimeoutTest {
 
   @Test
   void aTimeoutDuringTheLookUpAheadStartsNoExchange() throws Exception {
-    WebhookReceiver receiver = open(WebhookReceiver.at(new InetSocketAddress(RECEIVER, 0)));
+    WebhookReceiver receiver = opened.add(WebhookReceiver.at(new InetSocketAddress(RECEIVER, 0)));
     ReceiverResolver.Lookup dns =
         host -> {
           awaitRelease();
@@ -131,21 +128,8 @@ class WebhookSenderTimeoutTest {
             Duration.ofDays(90),
             Duration.ofHours(1),
             false);
-    return open(
+    return opened.add(
         new WebhookSender(
             properties, Clock.fixed(NOW, ZoneOffset.UTC), receivers, SSLContexts.createDefault()));
-  }
-
-  private <T extends AutoCloseable> T open(T closeable) {
-    opened.add(closeable);
-    return closeable;
-  }
-
-  private static InetAddress loopback(int last) {
-    try {
-      return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

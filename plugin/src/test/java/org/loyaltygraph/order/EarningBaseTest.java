@@ -1,6 +1,7 @@
 package org.loyaltygraph.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.loyaltygraph.testing.Storefront.discountedOrder;
 import static org.loyaltygraph.testing.Storefront.line;
 import static org.loyaltygraph.testing.Storefront.order;
 
@@ -134,14 +135,12 @@ class EarningBaseTest {
   void aRefundOfADiscountedLineTakesBackWhatThatLineEarnedAfterTheDiscount() {
     String orderId = "o-" + UUID.randomUUID();
     Map<String, Object> o =
-        new HashMap<>(
-            order(
-                orderId,
-                customer,
-                clock.instant(),
-                "USD",
-                List.of(line("a", "A", null, 1, 6000), line("b", "B", null, 1, 4000))));
-    o.put("orderDiscount", 1000);
+        discountedOrder(
+            orderId,
+            customer,
+            clock.instant(),
+            1000,
+            List.of(line("a", "A", null, 1, 6000), line("b", "B", null, 1, 4000)));
     JsonNode order = shop.recordOrder(o).path("order");
     assertThat(order.at("/lines/0/orderDiscount/amount").asLong()).isEqualTo(600);
     assertThat(order.path("pointsEarned").asLong()).isEqualTo(90);
@@ -156,14 +155,12 @@ class EarningBaseTest {
   @Test
   void anOrderDiscountAboveTheLinesIsRefused() {
     Map<String, Object> o =
-        new HashMap<>(
-            order(
-                "o-" + UUID.randomUUID(),
-                customer,
-                clock.instant(),
-                "USD",
-                List.of(line("a", "A", null, 1, 1000))));
-    o.put("orderDiscount", 1001);
+        discountedOrder(
+            "o-" + UUID.randomUUID(),
+            customer,
+            clock.instant(),
+            1001,
+            List.of(line("a", "A", null, 1, 1000)));
     assertThat(shop.recordOrder(o).at("/userErrors/0/code").asString()).isEqualTo("INVALID_AMOUNT");
   }
 }

@@ -1,8 +1,8 @@
 package org.loyaltygraph.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.loyaltygraph.testing.Storefront.discountedOrder;
 import static org.loyaltygraph.testing.Storefront.line;
-import static org.loyaltygraph.testing.Storefront.order;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -74,16 +74,13 @@ class OrderCancelTest {
     String code =
         shop.redeem(customer, "cancel-5-off", "k-" + orderId).at("/discountCode/code").asString();
     shop.consumeCode(code, orderId);
-    Map<String, Object> o =
-        new HashMap<>(
-            order(
-                orderId,
-                customer,
-                clock.instant(),
-                "USD",
-                List.of(line("1", "BAG", "bags", 2, 2000), line("2", "HAT", "hats", 1, 1500))));
-    o.put("orderDiscount", 500);
-    shop.recordOrder(o);
+    shop.recordOrder(
+        discountedOrder(
+            orderId,
+            customer,
+            clock.instant(),
+            500,
+            List.of(line("1", "BAG", "bags", 2, 2000), line("2", "HAT", "hats", 1, 1500))));
     assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(50);
 
     JsonNode first = cancel(orderId, "customer changed their mind");
@@ -100,7 +97,7 @@ class OrderCancelTest {
     JsonNode points = shop.points(customer);
     assertThat(points.path("pending").asLong()).as("pending points canceled").isZero();
     assertThat(points.path("available").asLong()).as("the 50 spent come back once").isEqualTo(100);
-    assertThat(codeStatus(code)).isEqualTo("RESTORED");
+    assertThat(new Ledger(jdbc).codeStatus(code)).isEqualTo("RESTORED");
     assertThat(tierSpend(customer)).as("no tier credit is left for the order").isZero();
     new Ledger(jdbc).assertConsistent(customer);
   }
@@ -171,13 +168,6 @@ class OrderCancelTest {
                 .query(Long.class)
                 .single())
         .isZero();
-  }
-
-  private String codeStatus(String code) {
-    return jdbc.sql("SELECT status FROM discount_code WHERE code = ?")
-        .param(code)
-        .query(String.class)
-        .single();
   }
 
   private long tierSpend(String customer) {

@@ -1,6 +1,7 @@
 package org.loyaltygraph.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.loyaltygraph.testing.Storefront.discountedOrder;
 import static org.loyaltygraph.testing.Storefront.line;
 import static org.loyaltygraph.testing.Storefront.order;
 
@@ -116,14 +117,12 @@ class OrderRewardCodesTest {
   void aPercentRewardTakesItsShareOfTheGoodsAfterTheStorefrontsDiscounts() {
     String code = code("codes-10-pct");
     Map<String, Object> order =
-        new HashMap<>(
-            order(
-                "o-" + UUID.randomUUID(),
-                customer,
-                clock.instant(),
-                "USD",
-                List.of(line("1", "BAG", "bags", 2, 3000), line("2", "HAT", "hats", 1, 2000))));
-    order.put("orderDiscount", 1000);
+        discountedOrder(
+            "o-" + UUID.randomUUID(),
+            customer,
+            clock.instant(),
+            1000,
+            List.of(line("1", "BAG", "bags", 2, 3000), line("2", "HAT", "hats", 1, 2000)));
     order.put("rewardCodes", List.of(code));
 
     JsonNode recorded = shop.recordOrder(order);

@@ -1,6 +1,7 @@
 package org.loyaltygraph.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.loyaltygraph.testing.Storefront.discountedOrder;
 import static org.loyaltygraph.testing.Storefront.line;
 import static org.loyaltygraph.testing.Storefront.order;
 
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.points.AdjustmentService;
 import org.loyaltygraph.points.EarningRulesService;
-import org.loyaltygraph.points.NegativeBalancePolicy;
 import org.loyaltygraph.points.Reward;
 import org.loyaltygraph.points.RewardRestorePolicy;
 import org.loyaltygraph.points.RewardService;
@@ -63,14 +63,8 @@ class RewardRestoreTest {
         shop.redeem(customer, "restore-5-off", "k-" + orderId).at("/discountCode/code").asString();
     assertThat(shop.consumeCode(code, orderId).path("userErrors").isEmpty()).isTrue();
     Map<String, Object> o =
-        new HashMap<>(
-            order(
-                orderId,
-                customer,
-                clock.instant(),
-                "USD",
-                List.of(line("1", "BAG", "bags", 1, 4000))));
-    o.put("orderDiscount", 500);
+        discountedOrder(
+            orderId, customer, clock.instant(), 500, List.of(line("1", "BAG", "bags", 1, 4000)));
     assertThat(shop.recordOrder(o).path("userErrors").isEmpty()).isTrue();
     return code;
   }
@@ -87,7 +81,7 @@ class RewardRestoreTest {
     }
 
     assertThat(shop.points(customer).path("available").asLong()).isEqualTo(100);
-    assertThat(codeStatus(code)).isEqualTo("RESTORED");
+    assertThat(new Ledger(jdbc).codeStatus(code)).isEqualTo("RESTORED");
     new Ledger(jdbc).assertConsistent(customer);
   }
 
@@ -112,30 +106,12 @@ class RewardRestoreTest {
     shop.refundUnits("r-" + orderId, orderId, "1", 1);
 
     assertThat(shop.points(customer).path("available").asLong()).isEqualTo(50);
-    assertThat(codeStatus(code)).isEqualTo("CONSUMED");
+    assertThat(new Ledger(jdbc).codeStatus(code)).isEqualTo("CONSUMED");
   }
 
   @Test
   void underReactivateCodeTheCodeWorksAgainOnAnotherOrder() {
-    var result =
-        rules.update(
-            new EarningRulesService.RulesChange(
-                1L,
-                100L,
-                14,
-                365,
-                null,
-                30,
-                NegativeBalancePolicy.STOP_AT_ZERO,
-                List.of(),
-                0L,
-                false,
-                false,
-                false,
-                "UTC",
-                RewardRestorePolicy.REACTIVATE_CODE,
-                null));
-    assertThat(result.userErrors()).isEmpty();
+    TestProgram.standard(rules, RewardRestorePolicy.REACTIVATE_CODE);
     String customer = shop.newCustomer();
     String orderId = "o-" + UUID.randomUUID();
     String code = payPartlyWithPoints(customer, orderId);
@@ -147,12 +123,5 @@ class RewardRestoreTest {
     assertThat(shop.points(customer).path("available").asLong())
         .as("no points back: the code is")
         .isEqualTo(50);
-  }
-
-  private String codeStatus(String code) {
-    return jdbc.sql("SELECT status FROM discount_code WHERE code = ?")
-        .param(code)
-        .query(String.class)
-        .single();
   }
 }

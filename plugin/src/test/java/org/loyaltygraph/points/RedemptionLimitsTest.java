@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.loyaltygraph.security.Role;
 import org.loyaltygraph.testing.AdminSessions;
 import org.loyaltygraph.testing.GraphQLTestClient;
+import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
@@ -39,6 +40,7 @@ class RedemptionLimitsTest {
   @Autowired AdminSessions admins;
 
   Storefront shop;
+  Ledger ledger;
   String customer;
 
   @AfterEach
@@ -51,6 +53,7 @@ class RedemptionLimitsTest {
     clock.set(Instant.parse("2026-08-10T12:00:00Z"));
     TestProgram.standard(rules);
     shop = new Storefront(graphql);
+    ledger = new Ledger(jdbc);
     customer = shop.newCustomer();
     adjustments.adjust(customer, 1000, "welcome", "w-" + customer, "test");
   }
@@ -98,13 +101,6 @@ class RedemptionLimitsTest {
         .path("discountCodeRedeem");
   }
 
-  private String status(String code) {
-    return jdbc.sql("SELECT status FROM discount_code WHERE code = ?")
-        .param(code)
-        .query(String.class)
-        .single();
-  }
-
   private long lockRows(String orderId) {
     return jdbc.sql("SELECT COUNT(*) FROM discount_code_order WHERE order_id = ?")
         .param(orderId)
@@ -123,7 +119,7 @@ class RedemptionLimitsTest {
     JsonNode refused = consume(second, order, null);
 
     assertThat(refused.at("/userErrors/0/code").asString()).isEqualTo("ORDER_POINTS_LIMIT");
-    assertThat(status(second)).as("a refused code stays usable").isEqualTo("ISSUED");
+    assertThat(ledger.codeStatus(second)).as("a refused code stays usable").isEqualTo("ISSUED");
     assertThat(lockRows(order)).as("the lock row of the first code's order stays").isOne();
     assertThat(consume(second, "o-" + UUID.randomUUID(), null).path("userErrors").isEmpty())
         .isTrue();
@@ -150,9 +146,9 @@ class RedemptionLimitsTest {
         .isEqualTo("REQUIRED");
     assertThat(consume(code, order, 4000L).at("/userErrors/0/code").asString())
         .isEqualTo("ORDER_SHARE_LIMIT");
-    assertThat(status(code)).isEqualTo("ISSUED");
+    assertThat(ledger.codeStatus(code)).isEqualTo("ISSUED");
     assertThat(consume(code, order, 5000L).path("userErrors").isEmpty()).isTrue();
-    assertThat(status(code)).isEqualTo("CONSUMED");
+    assertThat(ledger.codeStatus(code)).isEqualTo("CONSUMED");
   }
 
   @Test

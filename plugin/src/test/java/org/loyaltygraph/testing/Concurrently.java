@@ -1,7 +1,9 @@
 package org.loyaltygraph.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,25 @@ public final class Concurrently {
       }
       return results;
     }
+  }
+
+  /**
+   * Sends versions 0 to n - 1 of one update at once, on n threads, in an order shuffled by {@code
+   * random}: webhooks that arrive out of order and overlap. {@code send} is given the version to
+   * send; the answers are in order of version, so the answer to the newest is the last.
+   */
+  public static List<JsonNode> inShuffledOrder(int n, Random random, Call send) throws Exception {
+    List<Integer> arrival = new ArrayList<>();
+    for (int version = 0; version < n; version++) {
+      arrival.add(version);
+    }
+    Collections.shuffle(arrival, random);
+    List<JsonNode> answers = all(n, n, i -> send.run(arrival.get(i)));
+    List<JsonNode> byVersion = new ArrayList<>(answers);
+    for (int i = 0; i < n; i++) {
+      byVersion.set(arrival.get(i), answers.get(i));
+    }
+    return byVersion;
   }
 
   /**

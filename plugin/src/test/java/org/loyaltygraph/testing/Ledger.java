@@ -62,6 +62,14 @@ public class Ledger {
     return single("SELECT COUNT(*) FROM points_lot WHERE customer_id = ?", customerId);
   }
 
+  /** The stored status of a discount code: ISSUED, CONSUMED, RESTORED and so on. */
+  public String codeStatus(String code) {
+    return jdbc.sql("SELECT status FROM discount_code WHERE code = ?")
+        .param(code)
+        .query(String.class)
+        .single();
+  }
+
   public long count(String sql, Object... params) {
     return jdbc.sql(sql).params(params).query(Long.class).single();
   }

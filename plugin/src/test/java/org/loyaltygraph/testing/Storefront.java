@@ -87,6 +87,21 @@ public class Storefront {
     return order;
   }
 
+  /**
+   * An order in USD with a discount of {@code orderDiscount} (minor units) on the whole order,
+   * which the service spreads over the lines.
+   */
+  public static Map<String, Object> discountedOrder(
+      String orderId,
+      String customerId,
+      Instant placedAt,
+      long orderDiscount,
+      List<Map<String, Object>> lines) {
+    Map<String, Object> order = order(orderId, customerId, placedAt, "USD", lines);
+    order.put("orderDiscount", orderDiscount);
+    return order;
+  }
+
   public JsonNode recordOrder(Map<String, Object> order) {
     var payload = new OrderRecordProjectionRoot<>();
     orderFields(payload.order());

@@ -16,6 +16,20 @@ public final class TestProgram {
   private TestProgram() {}
 
   public static EarningRules standard(EarningRulesService rules, NegativeBalancePolicy policy) {
+    return publish(rules, policy, RewardRestorePolicy.RESTORE_POINTS);
+  }
+
+  /**
+   * The standard program, but with {@code restorePolicy} for the rewards used on an order that is
+   * then refunded in full.
+   */
+  public static EarningRules standard(
+      EarningRulesService rules, RewardRestorePolicy restorePolicy) {
+    return publish(rules, NegativeBalancePolicy.STOP_AT_ZERO, restorePolicy);
+  }
+
+  private static EarningRules publish(
+      EarningRulesService rules, NegativeBalancePolicy policy, RewardRestorePolicy restorePolicy) {
     var result =
         rules.update(
             new EarningRulesService.RulesChange(
@@ -32,7 +46,7 @@ public final class TestProgram {
                 false,
                 false,
                 "UTC",
-                RewardRestorePolicy.RESTORE_POINTS,
+                restorePolicy,
                 org.loyaltygraph.points.RewardLimits.NONE));
     if (!result.userErrors().isEmpty()) {
       throw new AssertionError(result.userErrors().toString());
