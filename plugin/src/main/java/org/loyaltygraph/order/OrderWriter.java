@@ -58,8 +58,8 @@ class OrderWriter {
    * each one's result, in order. An order for an unknown customer answers UNKNOWN_CUSTOMER and
    * writes nothing (the others are written). An order with reward codes is written alone: a refused
    * code answers its user errors and the caller rolls back. Written together (more than one), an
-   * order whose customer's account another transaction holds answers null and writes nothing:
-   * alone, it would wait for that lock, and so would every order written with it.
+   * order whose customer's account or tier state another transaction holds answers null and writes
+   * nothing: alone, it would wait for that lock, and so would every order written with it.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   List<OrderResult> write(List<PendingOrder> pending) {
@@ -79,15 +79,20 @@ class OrderWriter {
     }
     // the tier is read under the account lock, as the previous order of the customer left it
     Set<String> lockedElsewhere;
+    Map<String, BigDecimal> tierMultipliers;
     if (pending.size() == 1) {
       ledger.lockAccounts(customerIds.values());
       lockedElsewhere = Set.of();
+      tierMultipliers = earning.tierMultipliers(customerIds.values());
     } else {
-      lockedElsewhere = ledger.lockAccountsUnlessHeld(customerIds.values());
+      lockedElsewhere = new HashSet<>(ledger.lockAccountsUnlessHeld(customerIds.values()));
+      Set<String> locked = new HashSet<>(customerIds.values());
+      locked.removeAll(lockedElsewhere);
+      // the tier evaluation job and a tier's deletion lock tier states without the accounts
+      tierMultipliers = earning.tierMultipliersUnlessHeld(locked);
+      locked.removeAll(tierMultipliers.keySet());
+      lockedElsewhere.addAll(locked);
     }
-    Set<String> locked = new HashSet<>(customerIds.values());
-    locked.removeAll(lockedElsewhere);
-    Map<String, BigDecimal> tierMultipliers = earning.tierMultipliers(locked);
     OrderResult[] results = new OrderResult[pending.size()];
     List<PendingOrder> writing = new ArrayList<>();
     List<Order> priced = new ArrayList<>();

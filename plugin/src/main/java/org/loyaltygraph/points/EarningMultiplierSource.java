@@ -15,4 +15,11 @@ public interface EarningMultiplierSource {
    * it reads until the caller's transaction ends (the orders that earn at it change it).
    */
   Map<String, BigDecimal> multipliersFor(Collection<String> customerIds);
+
+  /**
+   * As {@link #multipliersFor}, without waiting: a customer whose multiplier another transaction
+   * holds locked is left out of the answer (orders written together hand its order back to wait
+   * alone).
+   */
+  Map<String, BigDecimal> multipliersUnlessHeld(Collection<String> customerIds);
 }

@@ -26,6 +26,11 @@ public class EarningService {
     return multipliers.multipliersFor(customerIds);
   }
 
+  /** {@link #tierMultipliers} of the customers whose tier no other transaction holds. */
+  public Map<String, BigDecimal> tierMultipliersUnlessHeld(Collection<String> customerIds) {
+    return multipliers.multipliersUnlessHeld(customerIds);
+  }
+
   /** What lines earn under {@code current} for a customer whose tier multiplier is given. */
   public PointsCalculator.Earning quote(
       BigDecimal tierMultiplier, EarningRules current, List<PointsCalculator.EarnableLine> lines) {

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.loyaltygraph.graphql.ClientError;
 import org.loyaltygraph.graphql.Cursors;
@@ -212,6 +214,24 @@ public class TierService implements EarningMultiplierSource {
     Map<String, BigDecimal> result = new HashMap<>();
     for (String id : customerIds) {
       result.put(id, multiplier(config, stored.get(id)));
+    }
+    return result;
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Map<String, BigDecimal> multipliersUnlessHeld(Collection<String> customerIds) {
+    TierConfiguration config = catalog.current();
+    Map<String, TierState> stored = states.lockAllUnlessHeld(customerIds);
+    Set<String> skipped = new HashSet<>(customerIds);
+    skipped.removeAll(stored.keySet());
+    // skipped: held by another transaction, or no row yet (the evaluation creates it)
+    Set<String> held = skipped.isEmpty() ? Set.of() : states.existing(skipped);
+    Map<String, BigDecimal> result = new HashMap<>();
+    for (String id : customerIds) {
+      if (!held.contains(id)) {
+        result.put(id, multiplier(config, stored.get(id)));
+      }
     }
     return result;
   }

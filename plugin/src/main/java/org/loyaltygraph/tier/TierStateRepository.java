@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -107,6 +109,37 @@ class TierStateRepository {
         .forEach(state -> locked.put(state.customerId(), state));
     lockedHere().putAll(locked);
     return locked;
+  }
+
+  /**
+   * {@link #lockAll} without waiting: rows another transaction holds are skipped, as are rows that
+   * do not exist ({@link #existing} tells them apart).
+   */
+  Map<String, TierState> lockAllUnlessHeld(Collection<String> customerIds) {
+    Map<String, TierState> locked = new HashMap<>();
+    if (customerIds.isEmpty()) {
+      return locked;
+    }
+    jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM tier_state WHERE customer_id IN (:ids) ORDER BY customer_id"
+                + " FOR UPDATE SKIP LOCKED")
+        .param("ids", new TreeSet<>(customerIds))
+        .query(TierStateRepository::map)
+        .list()
+        .forEach(state -> locked.put(state.customerId(), state));
+    lockedHere().putAll(locked);
+    return locked;
+  }
+
+  /** The customers among these that have a row, locked or not. */
+  Set<String> existing(Collection<String> customerIds) {
+    return new HashSet<>(
+        jdbc.sql("SELECT customer_id FROM tier_state WHERE customer_id IN (:ids)")
+            .param("ids", customerIds)
+            .query(String.class)
+            .list());
   }
 
   /**

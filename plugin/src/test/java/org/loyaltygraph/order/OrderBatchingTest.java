@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +32,7 @@ import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TestOrders;
 import org.loyaltygraph.testing.TestProgram;
 import org.loyaltygraph.tier.Tier;
 import org.loyaltygraph.tier.TierDraft;
@@ -199,6 +201,52 @@ class OrderBatchingTest {
       assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(rounds * 4 * 20L);
       ledger.assertConsistent(customer);
     }
+  }
+
+  @Test
+  void aBatchLeavesOutACustomerWhoseTierStateAnotherTransactionHolds() throws Exception {
+    String busy = shop.newCustomer();
+    String other = shop.newCustomer();
+    shop.buy(busy, clock.instant(), 5_000, 1); // the busy customer's tier state exists
+    OrderWriter writer = context.getBean(OrderWriter.class);
+    var batch = context.getBean(WriterTransactions.class).transactions();
+    try (Connection holder = dataSource.getConnection()) {
+      // the tier evaluation job's batch, or a tier's deletion: they lock tier states, not accounts
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock =
+          holder.prepareStatement(
+              "SELECT customer_id FROM tier_state WHERE customer_id = ? FOR UPDATE")) {
+        lock.setString(1, busy);
+        try (var locked = lock.executeQuery()) {
+          assertThat(locked.next()).isTrue();
+        }
+      }
+      List<OrderWriter.PendingOrder> orders = List.of(pending(busy, 3_000), pending(other, 2_000));
+      List<OrderResult> results;
+      try {
+        results =
+            CompletableFuture.supplyAsync(() -> batch.execute(status -> writer.write(orders)))
+                .get(10, TimeUnit.SECONDS); // a batch waiting for the row would wait 50 s
+      } finally {
+        holder.rollback();
+      }
+      assertThat(results.get(0)).as("handed back to wait alone").isNull();
+      assertThat(results.get(1).userErrors()).isEmpty();
+      assertThat(results.get(1).order().pointsEarned()).isEqualTo(20);
+    }
+    assertThat(ledger.count("SELECT COUNT(*) FROM customer_order WHERE customer_id = ?", busy))
+        .isEqualTo(1);
+    assertThat(shop.points(other).path("pending").asLong()).isEqualTo(20);
+    ledger.assertConsistent(other);
+  }
+
+  private OrderWriter.PendingOrder pending(String customerId, long unitPrice) {
+    return new OrderWriter.PendingOrder(
+        TestOrders.oneLine(customerId, clock.instant(), unitPrice),
+        "hash-" + UUID.randomUUID(),
+        rules.current(),
+        OrderRewards.Deduction.NONE,
+        true);
   }
 
   /** Positions of the busy customer's orders among 48 of twelve others. */
