@@ -95,20 +95,7 @@ class TierStateRepository {
    * memory: nobody else can have changed it.
    */
   Map<String, TierState> lockAll(Collection<String> customerIds) {
-    Map<String, TierState> locked = new HashMap<>();
-    if (customerIds.isEmpty()) {
-      return locked;
-    }
-    jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM tier_state WHERE customer_id IN (:ids) ORDER BY customer_id FOR UPDATE")
-        .param("ids", new TreeSet<>(customerIds))
-        .query(TierStateRepository::map)
-        .list()
-        .forEach(state -> locked.put(state.customerId(), state));
-    lockedHere().putAll(locked);
-    return locked;
+    return lock(customerIds, "FOR UPDATE");
   }
 
   /**
@@ -116,6 +103,11 @@ class TierStateRepository {
    * do not exist ({@link #existing} tells them apart).
    */
   Map<String, TierState> lockAllUnlessHeld(Collection<String> customerIds) {
+    return lock(customerIds, "FOR UPDATE SKIP LOCKED");
+  }
+
+  /** Locks the rows {@code clause} takes, in customer order, and keeps them as locked here. */
+  private Map<String, TierState> lock(Collection<String> customerIds, String clause) {
     Map<String, TierState> locked = new HashMap<>();
     if (customerIds.isEmpty()) {
       return locked;
@@ -123,8 +115,8 @@ class TierStateRepository {
     jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM tier_state WHERE customer_id IN (:ids) ORDER BY customer_id"
-                + " FOR UPDATE SKIP LOCKED")
+                + " FROM tier_state WHERE customer_id IN (:ids) ORDER BY customer_id "
+                + clause)
         .param("ids", new TreeSet<>(customerIds))
         .query(TierStateRepository::map)
         .list()
