@@ -42,9 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wait on a retry.
  *
  * <p>Nor does a batch wait for a customer's account that another transaction holds (an import, a
- * merge, a refund, an adjustment, the other writer's batch): it locks the free accounts with {@code
- * SKIP LOCKED}, commits the orders of their customers, and hands the others back, so each waits on
- * its own request's thread for its own customer only.
+ * merge, a refund, an adjustment, the other writer's batch), or its tier state (the tier evaluation
+ * job, a tier's deletion): it locks the free ones with {@code SKIP LOCKED}, commits the orders of
+ * their customers, and hands the others back, so each waits on its own request's thread for its own
+ * customer only.
  */
 @Component
 class OrderBatcher implements DisposableBean {
@@ -106,7 +107,7 @@ class OrderBatcher implements DisposableBean {
         Counter.builder("loyaltygraph.orders.batch.locked.elsewhere")
             .description(
                 "Orders handed back to be written alone: another transaction held their customer's"
-                    + " account")
+                    + " points account or tier state")
             .register(meters);
     for (int i = 0; i < properties.batch().writers(); i++) {
       Thread thread = new Thread(this::run, "order-writer-" + i);
@@ -272,7 +273,8 @@ class OrderBatcher implements DisposableBean {
     int written = 0;
     for (int i = 0; i < together.size(); i++) {
       if (results.get(i) == null) {
-        together.get(i).handBack(); // its customer's account is held elsewhere: it waits alone
+        // its customer's account or tier state is held elsewhere: it waits alone
+        together.get(i).handBack();
         lockedElsewhere.increment();
       } else if (results.get(i).userErrors().isEmpty()) {
         together.get(i).result().complete(Optional.of(results.get(i)));
