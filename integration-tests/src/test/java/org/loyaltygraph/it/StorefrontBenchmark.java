@@ -46,6 +46,8 @@ class StorefrontBenchmark {
   private static final String AUTH = "Bearer " + GraphQLTestClient.STOREFRONT_KEY;
   private static final String READ_WITH_TIER = storefrontRead(true);
   private static final String READ_POINTS = storefrontRead(false);
+  // the read's baseline, as its rows of the report name it
+  private static final String READ_BASELINE = "baseline: plain Spring MVC endpoint";
   private static final String SERVICE_VERSION =
       new GraphQLQueryRequest(new ServiceVersionGraphQLQuery()).serializeCompact();
 
@@ -162,8 +164,7 @@ class StorefrontBenchmark {
     sameAnswers(client, plugin.baseUrl(), read, ids);
 
     Map<String, List<String>> variants = new LinkedHashMap<>();
-    variants.put(
-        "baseline: plain Spring MVC endpoint", List.of("/benchmark/loyalty-summary", idBody()));
+    variants.put(READ_BASELINE, List.of("/benchmark/loyalty-summary", idBody()));
     variants.put("GraphQL: the storefront read", List.of("/graphql", graphQLBody(read)));
     if (tierResolves) {
       variants.put("GraphQL: without the tier", List.of("/graphql", graphQLBody(READ_POINTS)));
@@ -215,7 +216,7 @@ class StorefrontBenchmark {
               + " is measured without it.\n");
     }
     report.append("\n");
-    table(results, "requests/s", "baseline: plain Spring MVC endpoint");
+    table(results, "requests/s", READ_BASELINE);
     readCpu(results, cpuMillis, dbPid);
 
     Path jfr = work.resolve("graphql-read.jfr").toAbsolutePath();
@@ -229,8 +230,7 @@ class StorefrontBenchmark {
    */
   private void readCpu(
       Map<String, List<Wrk.Result>> results, Map<String, long[]> cpuMillis, OptionalLong dbPid) {
-    String baselineKey = "baseline: plain Spring MVC endpoint";
-    double baseline = microsPerRequest(results.get(baselineKey), cpuMillis.get(baselineKey)[0]);
+    double baseline = microsPerRequest(results.get(READ_BASELINE), cpuMillis.get(READ_BASELINE)[0]);
     report.append(
         String.format(
             "%nCPU per request over the measured rounds (from /proc; %s), and the baseline's"

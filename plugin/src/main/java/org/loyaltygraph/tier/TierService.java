@@ -209,29 +209,30 @@ public class TierService implements EarningMultiplierSource {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public Map<String, BigDecimal> multipliersFor(Collection<String> customerIds) {
-    TierConfiguration config = catalog.current();
-    Map<String, TierState> stored = states.lockAll(customerIds);
-    Map<String, BigDecimal> result = new HashMap<>();
-    for (String id : customerIds) {
-      result.put(id, multiplier(config, stored.get(id)));
-    }
-    return result;
+    return multipliers(customerIds, states.lockAll(customerIds));
   }
 
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public Map<String, BigDecimal> multipliersUnlessHeld(Collection<String> customerIds) {
-    TierConfiguration config = catalog.current();
     Map<String, TierState> stored = states.lockAllUnlessHeld(customerIds);
+    Set<String> free = new HashSet<>(customerIds);
     Set<String> skipped = new HashSet<>(customerIds);
     skipped.removeAll(stored.keySet());
-    // skipped: held by another transaction, or no row yet (the evaluation creates it)
-    Set<String> held = skipped.isEmpty() ? Set.of() : states.existing(skipped);
+    if (!skipped.isEmpty()) {
+      // skipped: held by another transaction, or no row yet (the evaluation creates it)
+      free.removeAll(states.existing(skipped));
+    }
+    return multipliers(free, stored);
+  }
+
+  /** The multipliers of {@code customerIds}, from their locked rows (none: no tier state yet). */
+  private Map<String, BigDecimal> multipliers(
+      Collection<String> customerIds, Map<String, TierState> locked) {
+    TierConfiguration config = catalog.current();
     Map<String, BigDecimal> result = new HashMap<>();
     for (String id : customerIds) {
-      if (!held.contains(id)) {
-        result.put(id, multiplier(config, stored.get(id)));
-      }
+      result.put(id, multiplier(config, locked.get(id)));
     }
     return result;
   }
