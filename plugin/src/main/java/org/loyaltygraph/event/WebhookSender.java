@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -25,6 +26,7 @@ import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
@@ -39,6 +41,7 @@ import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -58,6 +61,10 @@ import tools.jackson.databind.json.JsonMapper;
  * answers "timed out" and is over. Its exchange is cancelled, one not started yet never starts, and
  * a connection its start still opens carries no request, so nothing reaches the receiver after the
  * attempt (a late copy would race the worker's retry).
+ *
+ * <p>Connections to a receiver are kept for the next deliveries, up to {@link #MAX_IDLE} idle. A
+ * request that goes out on one just as the receiver closes it for idleness is sent once more on a
+ * new connection, within the same attempt.
  */
 @Component
 class WebhookSender implements AutoCloseable {
@@ -66,6 +73,9 @@ class WebhookSender implements AutoCloseable {
   static final String EVENT_TYPE = "LoyaltyGraph-Event-Type";
   static final String TIMESTAMP = "LoyaltyGraph-Timestamp";
   static final String SIGNATURE = "LoyaltyGraph-Signature";
+
+  /** How long an idle connection is kept: under the common servers' keep-alive (60 s, 75 s). */
+  static final TimeValue MAX_IDLE = TimeValue.ofSeconds(30);
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final ContentType JSON_BODY = ContentType.create("application/json");
@@ -130,6 +140,7 @@ class WebhookSender implements AutoCloseable {
                 .setConnectionRequestTimeout(connect)
                 .setResponseTimeout(request)
                 .build())
+        .evictIdleConnections(MAX_IDLE)
         .setUserAgent("LoyaltyGraph-Webhooks/1")
         .disableRedirectHandling()
         // a failed attempt is the worker's to retry, on its schedule
@@ -154,15 +165,16 @@ class WebhookSender implements AutoCloseable {
       URI target = URI.create(url);
       String body = body(event);
       long timestamp = clock.instant().getEpochSecond();
-      AsyncRequestProducer request =
-          AsyncRequestBuilder.post(target)
-              .addHeader(EVENT_ID, event.id())
-              .addHeader(EVENT_TYPE, event.type().wireName())
-              .addHeader(TIMESTAMP, Long.toString(timestamp))
-              .addHeader(SIGNATURE, WebhookSignature.header(secret, timestamp, body))
-              .setEntity(
-                  AsyncEntityProducers.create(body.getBytes(StandardCharsets.UTF_8), JSON_BODY))
-              .build();
+      Supplier<AsyncRequestProducer> request =
+          () ->
+              AsyncRequestBuilder.post(target)
+                  .addHeader(EVENT_ID, event.id())
+                  .addHeader(EVENT_TYPE, event.type().wireName())
+                  .addHeader(TIMESTAMP, Long.toString(timestamp))
+                  .addHeader(SIGNATURE, WebhookSignature.header(secret, timestamp, body))
+                  .setEntity(
+                      AsyncEntityProducers.create(body.getBytes(StandardCharsets.UTF_8), JSON_BODY))
+                  .build();
       // the attempt: its bound runs from here, over the lookup, the connection and the answer
       CompletableFuture<Integer> status =
           new CompletableFuture<Integer>()
@@ -173,26 +185,19 @@ class WebhookSender implements AutoCloseable {
           (ready, refused) -> {
             if (refused != null) {
               status.completeExceptionally(refused);
-            } else if (!status.isDone()) {
-              try {
-                exchange.set(
-                    http.execute(
-                        new UnlessOver(request, status),
-                        new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()),
-                        new StatusCallback(status)));
-              } catch (RuntimeException e) {
-                status.completeExceptionally(e); // a request the client refuses
-                return;
-              }
-              if (status.isDone()) {
-                exchange.get().cancel(true); // it ended while the exchange started
-              }
+            } else {
+              exchange(request, status, exchange, true);
             }
           },
           receivers.threads());
-      // however the attempt ends, none of it goes on: not its wait for the lookup, not its exchange
+      // an attempt that failed or timed out goes on no further: not its wait for the lookup, not
+      // its exchange. One answered is left alone: cancelling its exchange, which the client still
+      // winds up after the answer, would close the connection instead of keeping it for the next.
       status.whenComplete(
           (code, failure) -> {
+            if (failure == null) {
+              return;
+            }
             lookedUp.cancel(false);
             Future<?> started = exchange.get();
             if (started != null) {
@@ -207,6 +212,47 @@ class WebhookSender implements AutoCloseable {
     } catch (RuntimeException e) {
       // a URL the client refuses, a header it rejects: an attempt that failed, not a crashed worker
       return CompletableFuture.completedFuture(new Outcome(null, describe(e)));
+    }
+  }
+
+  /**
+   * Hands one exchange of the attempt to the client, unless the attempt is over. A first exchange
+   * that the receiver closes before answering gets one more, started on the lookup threads: the
+   * connection was most likely a kept-alive one that the receiver was closing for idleness as the
+   * request went out (a race every HTTP client meets; servers close idle connections after 2 s to
+   * 75 s). A receiver that closes every connection unanswered still fails the attempt.
+   */
+  private void exchange(
+      Supplier<AsyncRequestProducer> request,
+      CompletableFuture<Integer> status,
+      AtomicReference<Future<?>> exchange,
+      boolean first) {
+    if (status.isDone()) {
+      return;
+    }
+    CompletableFuture<Integer> answer = new CompletableFuture<>();
+    answer.whenComplete(
+        (code, failure) -> {
+          if (failure instanceof ConnectionClosedException && first && !status.isDone()) {
+            receivers.threads().execute(() -> exchange(request, status, exchange, false));
+          } else if (failure != null) {
+            status.completeExceptionally(failure);
+          } else {
+            status.complete(code);
+          }
+        });
+    try {
+      exchange.set(
+          http.execute(
+              new UnlessOver(request.get(), status),
+              new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()),
+              new StatusCallback(answer)));
+    } catch (RuntimeException e) {
+      status.completeExceptionally(e); // a request the client refuses
+      return;
+    }
+    if (status.isDone()) {
+      exchange.get().cancel(true); // it ended while the exchange started
     }
   }
 

@@ -1,0 +1,215 @@
+package org.loyaltygraph.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.loyaltygraph.testing.Opened;
+
+/**
+ * A receiver may close a kept-alive connection for idleness just as the next request goes out on
+ * it: the attempt then sends once more, on a new connection, instead of failing and waiting for the
+ * worker's retry. Only once: a receiver that closes every connection unanswered fails the attempt.
+ */
+class WebhookSenderResendTest {
+
+  private static final Instant NOW = Instant.parse("2026-04-01T08:00:00Z");
+
+  private final Opened opened = new Opened();
+
+  @AfterEach
+  void closeEverything() throws Exception {
+    opened.close();
+  }
+
+  @Test
+  void answeredDeliveriesToOneReceiverShareOneConnection() throws Exception {
+    ClosingReceiver receiver = opened.add(new ClosingReceiver(Integer.MAX_VALUE));
+    WebhookSender sender = sender();
+
+    for (String id : new String[] {"e-a", "e-b", "e-c"}) {
+      assertThat(send(sender, receiver, event(id)).delivered()).isTrue();
+    }
+
+    assertThat(receiver.answered.get()).isEqualTo(3);
+    assertThat(receiver.connections.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aKeptAliveConnectionTheReceiverClosesUnansweredIsReplacedWithinTheAttempt()
+      throws Exception {
+    ClosingReceiver receiver = opened.add(new ClosingReceiver(1));
+    WebhookSender sender = sender();
+
+    WebhookSender.Outcome first = send(sender, receiver, event("e-1"));
+    WebhookSender.Outcome second = send(sender, receiver, event("e-2"));
+
+    assertThat(first.delivered()).isTrue();
+    // the second went out on the first's connection, which the receiver closed unanswered
+    assertThat(second.delivered()).as(second.error()).isTrue();
+    assertThat(receiver.connections.get()).isEqualTo(2);
+    assertThat(receiver.answered.get()).isEqualTo(2);
+    assertThat(receiver.dropped.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aReceiverThatClosesEveryConnectionUnansweredGetsTheRequestTwiceAndTheAttemptFails()
+      throws Exception {
+    ClosingReceiver receiver = opened.add(new ClosingReceiver(0));
+    WebhookSender sender = sender();
+
+    WebhookSender.Outcome outcome = send(sender, receiver, event("e-3"));
+
+    assertThat(outcome.delivered()).isFalse();
+    assertThat(outcome.statusCode()).isNull();
+    assertThat(outcome.error()).startsWith("ConnectionClosedException");
+    assertThat(receiver.dropped.get()).isEqualTo(2);
+    assertThat(receiver.answered.get()).isZero();
+  }
+
+  /**
+   * One attempt, then a pause: the client hands the answer over before it returns the connection to
+   * its pool, and the next attempt is to find it there (the worker's rounds are seconds apart).
+   */
+  private static WebhookSender.Outcome send(
+      WebhookSender sender, ClosingReceiver receiver, OutboxEvent event) throws Exception {
+    WebhookSender.Outcome outcome =
+        sender.send(receiver.url(), "whsec_t", event).get(20, TimeUnit.SECONDS);
+    Thread.sleep(200);
+    return outcome;
+  }
+
+  private static OutboxEvent event(String id) {
+    return new OutboxEvent(
+        id, EventType.POINTS_EARNED, "c-1042", NOW, "{\"orderId\":\"o-78\",\"points\":7}");
+  }
+
+  private WebhookSender sender() {
+    EventProperties properties =
+        new EventProperties(
+            false,
+            Duration.ofSeconds(5),
+            10,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            12,
+            Duration.ofSeconds(30),
+            Duration.ofHours(6),
+            14,
+            Duration.ofHours(1),
+            Duration.ofDays(90),
+            Duration.ofHours(1),
+            false);
+    return opened.add(
+        new WebhookSender(
+            properties,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new ReceiverResolver(
+                host -> new InetAddress[] {InetAddress.getLoopbackAddress()}, address -> true),
+            SSLContexts.createDefault()));
+  }
+
+  /**
+   * A plain HTTP/1.1 receiver on 127.0.0.1 that answers the first {@code answeredPerConnection}
+   * requests of each connection with 200 and keeps it open, then reads the next request and closes
+   * the connection without a byte of answer, as a server closing an idle connection does when a
+   * request crosses its close.
+   */
+  private static final class ClosingReceiver implements AutoCloseable {
+
+    final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger answered = new AtomicInteger();
+    final AtomicInteger dropped = new AtomicInteger();
+    private final ServerSocket server;
+    private final int answeredPerConnection;
+
+    ClosingReceiver(int answeredPerConnection) throws IOException {
+      this.answeredPerConnection = answeredPerConnection;
+      this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread acceptor = new Thread(this::accept, "closing-receiver");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    String url() {
+      return "http://receiver.example:" + server.getLocalPort() + "/hooks";
+    }
+
+    private void accept() {
+      while (!server.isClosed()) {
+        try {
+          Socket connection = server.accept();
+          connections.incrementAndGet();
+          Thread serving = new Thread(() -> serve(connection), "closing-receiver-connection");
+          serving.setDaemon(true);
+          serving.start();
+        } catch (IOException closed) {
+          // the test is over
+        }
+      }
+    }
+
+    private void serve(Socket connection) {
+      try (connection) {
+        serveRequests(connection);
+      } catch (IOException e) {
+        // the client went away
+      }
+    }
+
+    private void serveRequests(Socket connection) throws IOException {
+      InputStream in = connection.getInputStream();
+      OutputStream out = connection.getOutputStream();
+      for (int served = 0; readRequest(in); served++) {
+        if (served == answeredPerConnection) {
+          dropped.incrementAndGet();
+          return; // closed unanswered
+        }
+        answered.incrementAndGet(); // counted first: the client may read the answer at once
+        out.write(
+            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      }
+    }
+
+    /** Reads one request, head and body; false at the end of the stream. */
+    private static boolean readRequest(InputStream in) throws IOException {
+      ByteArrayOutputStream head = new ByteArrayOutputStream();
+      while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+        int next = in.read();
+        if (next < 0) {
+          return false;
+        }
+        head.write(next);
+      }
+      int length = 0;
+      for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+        if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+          length = Integer.parseInt(line.substring("content-length:".length()).trim());
+        }
+      }
+      return in.readNBytes(length).length == length;
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
+  }
+}
