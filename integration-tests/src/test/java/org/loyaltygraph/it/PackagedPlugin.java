@@ -104,7 +104,7 @@ final class PackagedPlugin {
     command.add("-jar");
     command.add(jar);
     command.add("--server.port=" + port);
-    command.add("--spring.datasource.url=" + db.url());
+    command.add("--spring.datasource.url=" + db.serviceUrl());
     command.add("--spring.datasource.username=" + db.user());
     command.add("--spring.datasource.password=" + db.password());
     command.add(

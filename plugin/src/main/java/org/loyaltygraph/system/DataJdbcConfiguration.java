@@ -15,7 +15,7 @@ import org.springframework.data.jdbc.core.dialect.JdbcDialect;
  * Spring Data JDBC's conversions, with {@code DATETIME} read back as the instant that was stored.
  * Writes need nothing: an {@code Instant} goes out as a {@code Timestamp}, as the JdbcClient code
  * sends it, and Connector/J stores it in the connection's time zone, UTC ({@code
- * connectionTimeZone=UTC} in every URL of the service).
+ * connectionTimeZone=UTC}, set for every connection in application.properties, whatever the URL).
  */
 @Configuration(proxyBeanMethods = false)
 class DataJdbcConfiguration {

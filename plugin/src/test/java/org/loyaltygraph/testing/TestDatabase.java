@@ -21,22 +21,31 @@ import org.testcontainers.utility.DockerImageName;
 public final class TestDatabase {
 
   private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
-  private static final String URL_OPTIONS =
-      "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true"
-          + "&useSSL=false&rewriteBatchedStatements=true";
+
+  /** What a test server needs in any URL: no TLS, and the key to read its password's hash. */
+  private static final String SERVER_OPTIONS = "allowPublicKeyRetrieval=true&useSSL=false";
+
+  /**
+   * The driver settings the service sets itself, whatever its URL (application.properties, {@code
+   * spring.datasource.hikari.data-source-properties}): a test's own JDBC connection needs them in
+   * its URL to read and write as the service does.
+   */
+  private static final String DRIVER_OPTIONS =
+      "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+          + "&rewriteBatchedStatements=true&sendFractionalSeconds=false";
 
   /** The container image when {@code TEST_DB_IMAGE} is not set. */
   static final String DEFAULT_IMAGE = "mysql:8.4";
 
   private static volatile TestDatabase instance;
 
-  private final String url;
+  private final String serviceUrl;
   private final String user;
   private final String password;
   private final String kind;
 
-  private TestDatabase(String url, String user, String password, String kind) {
-    this.url = url;
+  private TestDatabase(String serviceUrl, String user, String password, String kind) {
+    this.serviceUrl = serviceUrl;
     this.user = user;
     this.password = password;
     this.kind = kind;
@@ -47,15 +56,24 @@ public final class TestDatabase {
       synchronized (TestDatabase.class) {
         if (instance == null) {
           instance = choose();
-          log.info("Test database: {} at {}", instance.kind, instance.url);
+          log.info("Test database: {} at {}", instance.kind, instance.serviceUrl);
         }
       }
     }
     return instance;
   }
 
+  /** The URL for a test's own JDBC connections, with the driver settings the service uses. */
   public String url() {
-    return url;
+    return serviceUrl + "&" + DRIVER_OPTIONS;
+  }
+
+  /**
+   * The URL to give the service, as a user writes one: the server's address and what this test
+   * server needs, and none of the driver settings the service sets for itself.
+   */
+  public String serviceUrl() {
+    return serviceUrl;
   }
 
   public String user() {
@@ -155,6 +173,6 @@ public final class TestDatabase {
   }
 
   private static String withOptions(String url) {
-    return url + (url.contains("?") ? "&" : "?") + URL_OPTIONS;
+    return url + (url.contains("?") ? "&" : "?") + SERVER_OPTIONS;
   }
 }

@@ -5,7 +5,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points the application under test at {@link TestDatabase}. */
+/**
+ * Points the application under test at {@link TestDatabase}, with a URL as a user writes one: the
+ * driver settings the service depends on come from its own properties.
+ */
 public class TestDatabaseInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -19,7 +22,7 @@ public class TestDatabaseInitializer
             new MapPropertySource(
                 "testDatabase",
                 Map.of(
-                    "spring.datasource.url", db.url(),
+                    "spring.datasource.url", db.serviceUrl(),
                     "spring.datasource.username", db.user(),
                     "spring.datasource.password", db.password())));
   }
