@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +29,7 @@ import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
@@ -217,10 +219,11 @@ class WebhookSender implements AutoCloseable {
 
   /**
    * Hands one exchange of the attempt to the client, unless the attempt is over. A first exchange
-   * that the receiver closes before answering gets one more, started on the lookup threads: the
-   * connection was most likely a kept-alive one that the receiver was closing for idleness as the
-   * request went out (a race every HTTP client meets; servers close idle connections after 2 s to
-   * 75 s). A receiver that closes every connection unanswered still fails the attempt.
+   * that the receiver closes before its answer's head arrived gets one more, started on the lookup
+   * threads: the connection was most likely a kept-alive one that the receiver was closing for
+   * idleness as the request went out (a race every HTTP client meets; servers close idle
+   * connections after 2 s to 75 s). A receiver that closes every connection unanswered still fails
+   * the attempt.
    */
   private void exchange(
       Supplier<AsyncRequestProducer> request,
@@ -231,10 +234,14 @@ class WebhookSender implements AutoCloseable {
       return;
     }
     CompletableFuture<Integer> answer = new CompletableFuture<>();
+    HeadSeen response = new HeadSeen();
     answer.whenComplete(
         (code, failure) -> {
-          if (failure instanceof ConnectionClosedException && first && !status.isDone()) {
-            receivers.threads().execute(() -> exchange(request, status, exchange, false));
+          if (failure instanceof ConnectionClosedException
+              && first
+              && !response.seen
+              && !status.isDone()) {
+            resend(request, status, exchange);
           } else if (failure != null) {
             status.completeExceptionally(failure);
           } else {
@@ -244,15 +251,48 @@ class WebhookSender implements AutoCloseable {
     try {
       exchange.set(
           http.execute(
-              new UnlessOver(request.get(), status),
-              new BasicResponseConsumer<>(new DiscardingEntityConsumer<Void>()),
-              new StatusCallback(answer)));
+              new UnlessOver(request.get(), status), response, new StatusCallback(answer)));
     } catch (RuntimeException e) {
       status.completeExceptionally(e); // a request the client refuses
       return;
     }
     if (status.isDone()) {
       exchange.get().cancel(true); // it ended while the exchange started
+    }
+  }
+
+  private void resend(
+      Supplier<AsyncRequestProducer> request,
+      CompletableFuture<Integer> status,
+      AtomicReference<Future<?>> exchange) {
+    try {
+      receivers.threads().execute(() -> exchange(request, status, exchange, false));
+    } catch (RejectedExecutionException e) {
+      status.completeExceptionally(e); // the sender is closing
+    }
+  }
+
+  /**
+   * The answer's status and headers, its body discarded; records whether the head arrived, so that
+   * a receiver that began to answer never gets the request again.
+   */
+  private static final class HeadSeen extends BasicResponseConsumer<Void> {
+
+    volatile boolean seen;
+
+    HeadSeen() {
+      super(new DiscardingEntityConsumer<>());
+    }
+
+    @Override
+    public void consumeResponse(
+        HttpResponse head,
+        EntityDetails entity,
+        HttpContext context,
+        FutureCallback<Message<HttpResponse, Void>> callback)
+        throws HttpException, IOException {
+      seen = true;
+      super.consumeResponse(head, entity, context, callback);
     }
   }
 

@@ -21,8 +21,8 @@ public record OrderInput(
 
   public OrderInput {
     rewardCodes = rewardCodes == null ? List.of() : List.copyOf(rewardCodes);
-    // stored as DATETIME(6): a finer time would be rounded on the way in, and the order, its
-    // points and its tier activity must all hold the same instant
+    // the order, its points and its tier activity hold the same instant, in whole microseconds
+    // (stored in whole seconds: the driver cuts the fraction, application.properties)
     placedAt = placedAt == null ? null : placedAt.truncatedTo(ChronoUnit.MICROS);
   }
 

@@ -309,8 +309,9 @@ class TierEvaluator {
   }
 
   /**
-   * Times in whole microseconds, as DATETIME(6) keeps them: Connector/J rounds a finer instant when
-   * it binds it, and a time compared in memory must be the one a later read of the row gives.
+   * Times in whole microseconds, so that no finer instant is rounded on its way to the database.
+   * The driver sends whole seconds (sendFractionalSeconds=false, application.properties), so a
+   * stored time read back is never later than the one compared in memory.
    */
   private Instant now() {
     return micros(clock.instant());

@@ -87,6 +87,20 @@ class WebhookSenderResendTest {
    * One attempt, then a pause: the client hands the answer over before it returns the connection to
    * its pool, and the next attempt is to find it there (the worker's rounds are seconds apart).
    */
+  @Test
+  void aReceiverThatBeganToAnswerBeforeClosingNeverGetsTheRequestAgain() throws Exception {
+    ClosingReceiver receiver = opened.add(new ClosingReceiver(0, true));
+    WebhookSender sender = sender();
+
+    WebhookSender.Outcome outcome = send(sender, receiver, event("e-4"));
+
+    // it had the request and began to answer: a copy now would be a second delivery of the event
+    assertThat(outcome.delivered()).isFalse();
+    assertThat(outcome.statusCode()).isNull();
+    assertThat(receiver.dropped.get()).isEqualTo(1);
+    assertThat(receiver.connections.get()).isEqualTo(1);
+  }
+
   private static WebhookSender.Outcome send(
       WebhookSender sender, ClosingReceiver receiver, OutboxEvent event) throws Exception {
     WebhookSender.Outcome outcome =
@@ -138,9 +152,16 @@ class WebhookSenderResendTest {
     final AtomicInteger dropped = new AtomicInteger();
     private final ServerSocket server;
     private final int answeredPerConnection;
+    private final boolean cutAnswer;
 
     ClosingReceiver(int answeredPerConnection) throws IOException {
+      this(answeredPerConnection, false);
+    }
+
+    /** With {@code cutAnswer}, the request it drops gets the head of a 200 and part of a body. */
+    ClosingReceiver(int answeredPerConnection, boolean cutAnswer) throws IOException {
       this.answeredPerConnection = answeredPerConnection;
+      this.cutAnswer = cutAnswer;
       this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       Thread acceptor = new Thread(this::accept, "closing-receiver");
       acceptor.setDaemon(true);
@@ -179,7 +200,13 @@ class WebhookSenderResendTest {
       for (int served = 0; readRequest(in); served++) {
         if (served == answeredPerConnection) {
           dropped.incrementAndGet();
-          return; // closed unanswered
+          if (cutAnswer) {
+            out.write(
+                "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+          }
+          return; // closed unanswered, or with its answer cut short
         }
         answered.incrementAndGet(); // counted first: the client may read the answer at once
         out.write(

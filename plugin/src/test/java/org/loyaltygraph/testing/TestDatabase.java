@@ -31,7 +31,7 @@ public final class TestDatabase {
    * its URL to read and write as the service does.
    */
   private static final String DRIVER_OPTIONS =
-      "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+      "connectionTimeZone=UTC&preserveInstants=true&forceConnectionTimeZoneToSession=true"
           + "&rewriteBatchedStatements=true&sendFractionalSeconds=false";
 
   /** The container image when {@code TEST_DB_IMAGE} is not set. */
