@@ -256,20 +256,7 @@ class WebhookSenderPinningTest {
   }
 
   private static EventProperties properties() {
-    return new EventProperties(
-        false,
-        Duration.ofSeconds(5),
-        10,
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(10),
-        12,
-        Duration.ofSeconds(30),
-        Duration.ofHours(6),
-        14,
-        Duration.ofHours(1),
-        Duration.ofDays(90),
-        Duration.ofHours(1),
-        false);
+    return Webhooks.senderSettings(Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 
   private static Clock clock() {

@@ -116,20 +116,7 @@ class WebhookSenderResendTest {
 
   private WebhookSender sender() {
     EventProperties properties =
-        new EventProperties(
-            false,
-            Duration.ofSeconds(5),
-            10,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10),
-            12,
-            Duration.ofSeconds(30),
-            Duration.ofHours(6),
-            14,
-            Duration.ofHours(1),
-            Duration.ofDays(90),
-            Duration.ofHours(1),
-            false);
+        Webhooks.senderSettings(Duration.ofSeconds(5), Duration.ofSeconds(10));
     return opened.add(
         new WebhookSender(
             properties,

@@ -114,20 +114,8 @@ class WebhookSenderTimeoutTest {
 
   private WebhookSender sender(ReceiverResolver receivers) {
     EventProperties properties =
-        new EventProperties(
-            false,
-            Duration.ofSeconds(5),
-            10,
-            Duration.ofMillis(100),
-            ATTEMPT_BOUND.minusSeconds(1).minusMillis(100),
-            12,
-            Duration.ofSeconds(30),
-            Duration.ofHours(6),
-            14,
-            Duration.ofHours(1),
-            Duration.ofDays(90),
-            Duration.ofHours(1),
-            false);
+        Webhooks.senderSettings(
+            Duration.ofMillis(100), ATTEMPT_BOUND.minusSeconds(1).minusMillis(100));
     return opened.add(
         new WebhookSender(
             properties, Clock.fixed(NOW, ZoneOffset.UTC), receivers, SSLContexts.createDefault()));

@@ -2,6 +2,7 @@ package org.loyaltygraph.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,27 @@ import tools.jackson.databind.JsonNode;
  * global, so each test disables the ones it made ({@link #disableAll(String)}).
  */
 final class Webhooks {
+
+  /**
+   * Settings for a {@link WebhookSender} on its own: the jobs off and the given timeouts; the rest
+   * does not matter to a sender.
+   */
+  static EventProperties senderSettings(Duration connectTimeout, Duration requestTimeout) {
+    return new EventProperties(
+        false,
+        Duration.ofSeconds(5),
+        10,
+        connectTimeout,
+        requestTimeout,
+        12,
+        Duration.ofSeconds(30),
+        Duration.ofHours(6),
+        14,
+        Duration.ofHours(1),
+        Duration.ofDays(90),
+        Duration.ofHours(1),
+        false);
+  }
 
   static final String CREATE =
       """
