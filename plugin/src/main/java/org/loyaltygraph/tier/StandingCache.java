@@ -68,13 +68,18 @@ class StandingCache {
    * The first instant a standing may differ from a fresh one by itself: the time-to-live, the next
    * roll of its window or end of grace, and the end of the window (a calendar year's, when an empty
    * window has nothing to roll out yet activity stamped in the next year starts to count; a rolling
-   * window has no end, and what leaves it is its next roll).
+   * window has no end, and what leaves it is its next roll). A grace period that ended before
+   * {@code now} changes nothing more by itself: the downgrade is the tier job's write, which evicts
+   * the copy.
    */
   private static Instant validUntil(TierStanding standing, TierConfiguration config, Instant now) {
     Instant until = now.plus(TIME_TO_LIVE);
+    Instant graceEnds = standing.graceEndsAt();
     for (Instant change :
         new Instant[] {
-          standing.nextEvaluationAt(), standing.graceEndsAt(), config.program().windowEnd(now)
+          standing.windowRollsAt(),
+          graceEnds == null || graceEnds.isAfter(now) ? graceEnds : null,
+          config.program().windowEnd(now)
         }) {
       if (change != null && change.isBefore(until)) {
         until = change;

@@ -133,7 +133,8 @@ final class TierRules {
         toNext,
         amountToKeep,
         earliest(window.rollsAt(), graceEndsAt),
-        graceEndsAt);
+        graceEndsAt,
+        window.rollsAt());
   }
 
   /** The part of today's window that still counts at {@code at}. */

@@ -13,6 +13,7 @@ import java.time.Instant;
  *     nextEvaluationAt}; 0 when safe or when no tier is held
  * @param nextEvaluationAt when the window next rolls or the grace period ends; null when neither
  * @param graceEndsAt when a pending downgrade takes effect; null outside a grace period
+ * @param windowRollsAt when the oldest activity in the window rolls out; null for an empty window
  */
 public record TierStanding(
     String customerId,
@@ -22,4 +23,5 @@ public record TierStanding(
     long amountToNextTier,
     long amountToKeepTier,
     Instant nextEvaluationAt,
-    Instant graceEndsAt) {}
+    Instant graceEndsAt,
+    Instant windowRollsAt) {}

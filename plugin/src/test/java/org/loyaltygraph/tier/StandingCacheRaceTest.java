@@ -61,6 +61,6 @@ class StandingCacheRaceTest {
   }
 
   private static TierStanding standing(long amount) {
-    return new TierStanding("c-1", null, amount, null, 0, 0, null, null);
+    return new TierStanding("c-1", null, amount, null, 0, 0, null, null, null);
   }
 }

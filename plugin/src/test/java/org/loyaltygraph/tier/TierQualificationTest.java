@@ -111,6 +111,22 @@ class TierQualificationTest {
   }
 
   @Test
+  void aStandingWhoseGraceEndedBeforeTheJobRanIsKeptUntilTheJobDowngrades() {
+    order("o1", 60_000, 0);
+    clock.advance(Duration.ofDays(2));
+    refund("r1", "o1", 20_000, 0);
+    clock.advance(Duration.ofDays(30).plusMinutes(1)); // the grace is over; the job has not run
+
+    TierStanding overdue = tiers.standing(customer);
+    assertThat(overdue.tier().id()).isEqualTo(gold.id());
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(tiers.standing(customer)).as("the kept copy").isSameAs(overdue);
+
+    job.runDue();
+    assertThat(tiers.standing(customer).tier().id()).isEqualTo(silver.id());
+  }
+
+  @Test
   void recoveringDuringTheGracePeriodCancelsTheDowngrade() {
     order("o1", 60_000, 0);
     refund("r1", "o1", 20_000, 0);
