@@ -167,15 +167,17 @@ class WebhookSender implements AutoCloseable {
       URI target = URI.create(url);
       String body = body(event);
       long timestamp = clock.instant().getEpochSecond();
+      String signature = WebhookSignature.header(secret, timestamp, body);
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      // a producer per exchange (a resend gets a fresh one), all of the same signed bytes
       Supplier<AsyncRequestProducer> request =
           () ->
               AsyncRequestBuilder.post(target)
                   .addHeader(EVENT_ID, event.id())
                   .addHeader(EVENT_TYPE, event.type().wireName())
                   .addHeader(TIMESTAMP, Long.toString(timestamp))
-                  .addHeader(SIGNATURE, WebhookSignature.header(secret, timestamp, body))
-                  .setEntity(
-                      AsyncEntityProducers.create(body.getBytes(StandardCharsets.UTF_8), JSON_BODY))
+                  .addHeader(SIGNATURE, signature)
+                  .setEntity(AsyncEntityProducers.create(bytes, JSON_BODY))
                   .build();
       // the attempt: its bound runs from here, over the lookup, the connection and the answer
       CompletableFuture<Integer> status =
