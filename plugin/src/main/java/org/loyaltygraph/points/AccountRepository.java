@@ -60,14 +60,15 @@ class AccountRepository {
   private static final MultiRowInsert ADD_PENDING =
       MultiRowInsert.into("points_account", "customer_id, pending, lifetime_earned, updated_at")
           .onDuplicateKeyUpdate(
-              "pending = pending + VALUES(pending),"
-                  + " lifetime_earned = lifetime_earned + VALUES(lifetime_earned),"
-                  + " updated_at = VALUES(updated_at)");
+              "pending = points_account.pending + new_row.pending,"
+                  + " lifetime_earned = points_account.lifetime_earned + new_row.lifetime_earned,"
+                  + " updated_at = new_row.updated_at");
 
   /**
    * Adds newly earned pending points for customers in one statement that also creates their rows
    * where needed and, like {@link #lock}, holds their locks until the transaction ends; rows are
-   * written in customer order, so two such statements never wait on each other in a cycle.
+   * written in customer order (the statement orders them), so two such statements never wait on
+   * each other in a cycle.
    */
   void addPendingAll(Map<String, Long> pointsByCustomer, Instant now) {
     LocalDateTime at = SqlTimes.of(now);

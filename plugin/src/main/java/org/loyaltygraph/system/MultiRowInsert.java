@@ -20,14 +20,22 @@ public final class MultiRowInsert {
 
   static final int MAX_ROWS = 64;
 
+  /** The name by which {@link #onDuplicateKeyUpdate} assignments read a row's new values. */
+  public static final String NEW_ROW = "new_row";
+
   private final String head;
+  private final String firstRow;
+  private final String separator;
   private final String row;
   private final String tail;
   private final int columns;
   private final String[] sqlByRows = new String[MAX_ROWS + 1];
 
-  private MultiRowInsert(String head, String row, String tail, int columns) {
+  private MultiRowInsert(
+      String head, String firstRow, String separator, String row, String tail, int columns) {
     this.head = head;
+    this.firstRow = firstRow;
+    this.separator = separator;
     this.row = row;
     this.tail = tail;
     this.columns = columns;
@@ -36,15 +44,41 @@ public final class MultiRowInsert {
   /** {@code INSERT INTO table (columns) VALUES ...}; {@code columns} comma-separated. */
   public static MultiRowInsert into(String table, String columns) {
     int count = columns.split(",").length;
-    StringBuilder row = new StringBuilder("(?");
-    row.append(",?".repeat(count - 1)).append(')');
+    String row = "(?" + ",?".repeat(count - 1) + ")";
     return new MultiRowInsert(
-        "INSERT INTO " + table + " (" + columns + ") VALUES ", row.toString(), "", count);
+        "INSERT INTO " + table + " (" + columns + ") VALUES ", row, ",", row, "", count);
   }
 
-  /** The same, with {@code ON DUPLICATE KEY UPDATE assignments} after the rows. */
+  /**
+   * The same rows as an upsert: {@code ON DUPLICATE KEY UPDATE assignments}, where the assignments
+   * read a row's new values as {@code new_row.column} ({@link #NEW_ROW}) and the stored ones as
+   * {@code table.column}. The rows go in ordered by the first column (the key), so two such
+   * statements lock their rows in the same order.
+   *
+   * <p>The rows are a derived table, {@code INSERT ... SELECT * FROM (SELECT ... UNION ALL SELECT
+   * ...) AS new_row ... ON DUPLICATE KEY UPDATE}, because it is the one form that names the new
+   * values on both servers: MySQL deprecated {@code VALUES(column)} in 8.0.20 (a warning on every
+   * statement, and removal announced) for a row alias, {@code VALUES (...) AS new_row}, that
+   * MariaDB does not have.
+   */
   public MultiRowInsert onDuplicateKeyUpdate(String assignments) {
-    return new MultiRowInsert(head, row, " ON DUPLICATE KEY UPDATE " + assignments, columns);
+    String[] names = head.substring(head.indexOf('(') + 1, head.indexOf(')')).split(",");
+    StringBuilder first = new StringBuilder("SELECT ");
+    for (int i = 0; i < names.length; i++) {
+      first.append(i == 0 ? "" : ", ").append("? AS ").append(names[i].strip());
+    }
+    return new MultiRowInsert(
+        head.replace(") VALUES ", ") SELECT * FROM ("),
+        first.toString(),
+        " UNION ALL ",
+        "SELECT ?" + ", ?".repeat(columns - 1),
+        ") AS "
+            + NEW_ROW
+            + " ORDER BY "
+            + names[0].strip()
+            + " ON DUPLICATE KEY UPDATE "
+            + assignments,
+        columns);
   }
 
   /** Inserts the rows, each an array of one value per column, in order; nothing for none. */
@@ -59,10 +93,14 @@ public final class MultiRowInsert {
     String sql = sqlByRows[rows];
     if (sql == null) {
       StringBuilder s =
-          new StringBuilder(head.length() + rows * (row.length() + 1) + tail.length());
-      s.append(head).append(row);
+          new StringBuilder(
+              head.length()
+                  + firstRow.length()
+                  + rows * (row.length() + separator.length())
+                  + tail.length());
+      s.append(head).append(firstRow);
       for (int i = 1; i < rows; i++) {
-        s.append(',').append(row);
+        s.append(separator).append(row);
       }
       sql = s.append(tail).toString();
       sqlByRows[rows] = sql; // a race builds the same text twice, harmlessly

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** Rows go in as they were given, in chunks, with the database's own errors. */
 @LoyaltyGraphTest
@@ -73,15 +75,51 @@ class MultiRowInsertTest {
   }
 
   @Test
-  void onDuplicateKeyUpdateAppliesToEveryRowOfTheStatement() {
+  void onDuplicateKeyUpdateAppliesToEveryRowOfTheStatementAndWarnsOfNothing() {
     MultiRowInsert add =
-        MultiRowInsert.into("multi_row_insert_test", "id, total")
-            .onDuplicateKeyUpdate("total = total + VALUES(total)");
-    add.insert(jdbc, List.of(new Object[] {1L, 5L}, new Object[] {2L, 7L}));
-    add.insert(jdbc, List.of(new Object[] {2L, 10L}, new Object[] {3L, 1L}));
+        MultiRowInsert.into("multi_row_insert_test", "id, name, total")
+            .onDuplicateKeyUpdate(
+                "total = multi_row_insert_test.total + new_row.total, name = new_row.name");
+    add.insert(jdbc, List.of(new Object[] {1L, "a", 5L}, new Object[] {2L, null, 7L}));
+    List<String> warnings =
+        jdbc.execute(
+            (ConnectionCallback<List<String>>)
+                connection -> {
+                  JdbcTemplate one =
+                      new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+                  add.insert(
+                      one,
+                      List.of(
+                          new Object[] {3L, "a longer name than before", 1L},
+                          new Object[] {2L, "b", 10L}));
+                  // MySQL 8.0.20+ warns (1287) on every statement that reads VALUES(column)
+                  return one.queryForList("SHOW WARNINGS", String.class);
+                });
+    add.insert(jdbc, List.<Object[]>of(new Object[] {1L, "c", 100L}));
 
+    assertThat(warnings).isEmpty();
+    assertThat(jdbc.queryForList("SELECT id, name, total FROM multi_row_insert_test ORDER BY id"))
+        .containsExactly(
+            Map.of("id", 1L, "name", "c", "total", 105L),
+            Map.of("id", 2L, "name", "b", "total", 17L),
+            Map.of("id", 3L, "name", "a longer name than before", "total", 1L));
+  }
+
+  @Test
+  void anUpsertWritesItsRowsInKeyOrderWhateverOrderTheyCameIn() {
+    MultiRowInsert upsert =
+        MultiRowInsert.into("multi_row_insert_test", "id, total")
+            .onDuplicateKeyUpdate("total = new_row.total");
+
+    assertThat(upsert.sql(3))
+        .isEqualTo(
+            "INSERT INTO multi_row_insert_test (id, total) SELECT * FROM ("
+                + "SELECT ? AS id, ? AS total UNION ALL SELECT ?, ? UNION ALL SELECT ?, ?)"
+                + " AS new_row ORDER BY id ON DUPLICATE KEY UPDATE total = new_row.total");
+    upsert.insert(
+        jdbc, List.of(new Object[] {9L, 1L}, new Object[] {4L, 2L}, new Object[] {6L, 3L}));
     assertThat(jdbc.queryForList("SELECT total FROM multi_row_insert_test ORDER BY id", Long.class))
-        .containsExactly(5L, 17L, 1L);
+        .containsExactly(2L, 3L, 1L);
   }
 
   @Test
