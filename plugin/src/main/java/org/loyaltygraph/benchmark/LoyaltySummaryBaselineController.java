@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * BENCHMARK ONLY, off by default, never to be enabled in production: the storefront read {@code
- * customer(id) { loyalty { tier { tier { name } } points { available } } } } as a plain Spring MVC
- * endpoint, the baseline the GraphQL path is measured against (integration-tests' {@code
+ * customer(id) { loyalty { tier { name } points { available } } } } as a plain Spring MVC endpoint,
+ * the baseline the GraphQL path is measured against (integration-tests' {@code
  * StorefrontBenchmark}). It does the same work as the GraphQL path, so the ratio is GraphQL's own
  * cost: the same credential check and access policy, the same service calls (customer lookup,
  * cached points summary, tier standing) and the same JSON. It lives in a package of its own because
@@ -69,7 +69,7 @@ class LoyaltySummaryBaselineController {
       loyalty.put(
           "tier",
           Collections.singletonMap(
-              "tier", standing.tier() == null ? null : Map.of("name", standing.tier().name())));
+              "name", standing.tier() == null ? null : standing.tier().name()));
       loyalty.put("points", Map.of("available", summary.available()));
       customer = Map.of("loyalty", loyalty);
     }

@@ -120,7 +120,7 @@ class DemoBanner {
   static String exampleQuery(String customerId) {
     return "{ customer(id: \""
         + customerId
-        + "\") { loyalty { tier { tier { name } }"
+        + "\") { loyalty { tier { name }"
         + " points { available } } } }";
   }
 

@@ -58,6 +58,7 @@ final class TierGraphQL {
   static TierStatus status(TierStanding s) {
     return TierStatus.newBuilder()
         .tier(tier(s.tier()))
+        .name(s.tier() == null ? null : s.tier().name())
         .qualifyingAmount(s.qualifyingAmount())
         .nextTier(tier(s.nextTier()))
         .amountToNextTier(s.amountToNextTier())

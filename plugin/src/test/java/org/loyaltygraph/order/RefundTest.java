@@ -82,6 +82,36 @@ class RefundTest {
     ledger.assertConsistent(customer);
   }
 
+  /**
+   * Amount and unit refunds of a line combine: its refunded amount is the larger of what amounts
+   * gave it and its refunded units' share, so units coming back after an amount refund take back
+   * only what the amount had not, and never more units or points than the line had.
+   */
+  @Test
+  void unitsReturnedAfterAnAmountRefundTakeBackOnlyWhatTheAmountHadNot() {
+    String customer = shop.newCustomer();
+    String orderId = threeUnitOrder(customer);
+
+    JsonNode half =
+        shop.refund(Map.of("id", "ra-" + orderId, "orderId", orderId, "amount", 5001))
+            .path("refund");
+    JsonNode oneUnit = shop.refundUnits("r1-" + orderId, orderId, "l1", 1).path("refund");
+    JsonNode twoUnits = shop.refundUnits("r2-" + orderId, orderId, "l1", 2).path("refund");
+    JsonNode oneMore = shop.refundUnits("r3-" + orderId, orderId, "l1", 1);
+    JsonNode anyAmount =
+        shop.refund(Map.of("id", "rb-" + orderId, "orderId", orderId, "amount", 1));
+
+    assertThat(half.path("pointsCanceled").asLong()).isEqualTo(50);
+    // a third of the line (3334) is less than the 5001 refunded already: nothing more to take
+    assertThat(oneUnit.at("/lines/0/quantity").asInt()).isEqualTo(1);
+    assertThat(oneUnit.path("pointsCanceled").asLong()).isZero();
+    assertThat(twoUnits.path("pointsCanceled").asLong()).isEqualTo(50);
+    assertThat(oneMore.at("/userErrors/0/code").asString()).isEqualTo("REFUND_EXCEEDS_PURCHASE");
+    assertThat(anyAmount.at("/userErrors/0/code").asString()).isEqualTo("REFUND_EXCEEDS_PURCHASE");
+    assertThat(shop.points(customer).path("pending").asLong()).isZero();
+    ledger.assertConsistent(customer);
+  }
+
   @Test
   void aRefundInsideTheReturnWindowCancelsThePendingPoints() {
     String customer = shop.newCustomer();

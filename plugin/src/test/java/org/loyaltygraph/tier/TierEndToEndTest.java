@@ -29,7 +29,7 @@ class TierEndToEndTest {
 
   private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
   private static final String STATUS =
-      "tier { tier { id pointsMultiplier } qualifyingAmount nextTier { id } amountToNextTier"
+      "tier { name tier { id name pointsMultiplier } qualifyingAmount nextTier { id } amountToNextTier"
           + " amountToKeepTier nextEvaluationAt graceEndsAt"
           + " history(first: 10) { edges { node { reason fromTier { id } toTier { id } } }"
           + " pageInfo { hasNextPage } } }";
@@ -87,11 +87,16 @@ class TierEndToEndTest {
   @Test
   void anOrderLiftsTheCustomerAndTheNextOrderEarnsAtTheTiersMultiplier() {
     String customer = storefront.newCustomer();
+    JsonNode before = tierOf(customer);
 
     storefront.buy(customer, NOW, 12_000, 1);
     JsonNode status = tierOf(customer);
 
+    assertThat(before.at("/tier").isNull()).isTrue();
+    assertThat(before.at("/name").isNull()).isTrue();
     assertThat(status.at("/tier/id").asString()).isEqualTo(silver.id());
+    // the short read the storefront's own query uses: loyalty { tier { name } }
+    assertThat(status.at("/name").asString()).isEqualTo(silver.name());
     assertThat(status.at("/qualifyingAmount").asLong()).isEqualTo(12_000);
     assertThat(status.at("/nextTier/id").asString()).isEqualTo(gold.id());
     assertThat(status.at("/amountToNextTier").asLong()).isEqualTo(38_000);
