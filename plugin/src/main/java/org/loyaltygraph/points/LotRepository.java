@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltygraph.system.MultiRowInsert;
@@ -154,14 +155,15 @@ class LotRepository {
         .list();
   }
 
-  List<PointsLot> findOpen(String customerId) {
+  /** The lots of these customers that still hold points (pending or available), in one read. */
+  List<PointsLot> findOpen(Collection<String> customerIds) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM points_lot WHERE customer_id = ?"
+                + " FROM points_lot WHERE customer_id IN (:ids)"
                 + " AND ((status = 'AVAILABLE' AND remaining <> 0) OR (status = 'PENDING' AND remaining > 0))"
                 + " ORDER BY id")
-        .param(customerId)
+        .param("ids", customerIds)
         .query(LotRepository::map)
         .list();
   }

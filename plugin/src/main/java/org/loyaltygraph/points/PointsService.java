@@ -71,10 +71,18 @@ public class PointsService {
     for (String id : customerIds) {
       result.put(id, PointsSummary.empty(id));
     }
-    for (PointsAccount account : accounts.findAll(List.copyOf(customerIds))) {
+    List<PointsAccount> found = accounts.findAll(List.copyOf(customerIds));
+    if (found.isEmpty()) {
+      return result;
+    }
+    Map<String, List<PointsLot>> lotsByCustomer = new HashMap<>();
+    for (PointsLot lot : lots.findOpen(found.stream().map(PointsAccount::customerId).toList())) {
+      lotsByCustomer.computeIfAbsent(lot.customerId(), id -> new ArrayList<>()).add(lot);
+    }
+    for (PointsAccount account : found) {
       TreeMap<Instant, Long> expiries = new TreeMap<>();
       TreeMap<Instant, Long> releases = new TreeMap<>();
-      for (PointsLot lot : lots.findOpen(account.customerId())) {
+      for (PointsLot lot : lotsByCustomer.getOrDefault(account.customerId(), List.of())) {
         if (lot.status() == PointsLot.Status.PENDING) {
           releases.merge(lot.availableAt(), lot.remaining(), Long::sum);
         } else if (lot.expiresAt() != null && lot.remaining() > 0) {

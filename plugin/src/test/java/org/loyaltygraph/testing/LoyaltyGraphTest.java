@@ -30,6 +30,9 @@ import org.springframework.test.context.ContextConfiguration;
       "loyaltygraph.events.scheduled=false",
       // the tests' webhook receivers listen on 127.0.0.1
       "loyaltygraph.events.allow-private-addresses=true",
+      // idle unless a test records the statements a request sends
+      "spring.datasource.hikari.data-source-properties.queryInterceptors="
+          + "org.loyaltygraph.testing.StatementRecorder",
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({
