@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.loyaltygraph.points.PointsMaintenanceJob;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
+import org.loyaltygraph.testing.TableCounts;
+import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @LoyaltyGraphTest
@@ -23,6 +27,9 @@ class ProductUpsertTest {
 
   @Autowired GraphQLTestClient graphql;
   @Autowired MutableClock clock;
+  @Autowired PointsMaintenanceJob maintenance;
+  @Autowired TierEvaluationJob tierEvaluation;
+  @Autowired JdbcClient jdbc;
 
   private JsonNode upsert(Map<String, Object> input) {
     return graphql
@@ -109,5 +116,56 @@ class ProductUpsertTest {
                 .at("/product")
                 .isNull())
         .isTrue();
+  }
+
+  @Test
+  void aRefusedUpdateLeavesTheStoredProductAsItWas() {
+    String sku = "SKU-" + UUID.randomUUID();
+    String read =
+        "query($s: ID!) { product(sku: $s) { sku name category price { amount currency } inStock"
+            + " tags updatedAt } }";
+    assertThat(upsert(product(sku)).path("userErrors").isEmpty()).isTrue();
+    JsonNode stored = graphql.storefront(read, Map.of("s", sku)).assertNoErrors().data();
+    assertThat(stored.at("/product/price/amount").asLong()).isEqualTo(4500);
+    clock.advance(Duration.ofMinutes(5));
+    // what the scheduled jobs could find due on this clock, done now: only the upserts write next
+    maintenance.runDue();
+    tierEvaluation.runDue();
+    TableCounts before = TableCounts.of(jdbc);
+
+    // every field changed, so that any part of the update written would show
+    Map<String, Object> negative = product(sku);
+    negative.put("name", "Linen shirt, sale");
+    negative.put("category", "sale");
+    negative.put("price", Map.of("amount", -1, "currency", "USD"));
+    negative.put("inStock", false);
+    negative.put("tags", List.of("sale"));
+    Map<String, Object> badCurrency = product(sku);
+    badCurrency.put("name", "Linen shirt, sale");
+    badCurrency.put("price", Map.of("amount", 3900, "currency", "EURO"));
+    badCurrency.put("tags", List.of("sale"));
+    JsonNode refusedNegative = upsert(negative);
+    JsonNode refusedCurrency = upsert(badCurrency);
+
+    assertThat(refusedNegative.at("/userErrors/0/code").asString()).isEqualTo("INVALID");
+    assertThat(refusedNegative.at("/userErrors/0/field").toString())
+        .isEqualTo("[\"input\",\"price\",\"amount\"]");
+    assertThat(refusedNegative.path("userErrors").size()).isOne();
+    assertThat(refusedCurrency.at("/userErrors/0/code").asString()).isEqualTo("UNKNOWN_CURRENCY");
+    assertThat(List.of(refusedNegative, refusedCurrency))
+        .allSatisfy(r -> assertThat(r.path("product").isNull()).isTrue());
+    assertThat(graphql.storefront(read, Map.of("s", sku)).assertNoErrors().data())
+        .as("the stored product, updatedAt included")
+        .isEqualTo(stored);
+    assertThat(stored.at("/product/name").asString()).isEqualTo("Linen shirt");
+    assertThat(stored.at("/product/price/currency").asString()).isEqualTo("EUR");
+    assertThat(stored.at("/product/inStock").asBoolean()).isTrue();
+    assertThat(
+            jdbc.sql("SELECT tag FROM product_tag WHERE sku = ? ORDER BY tag")
+                .param(sku)
+                .query(String.class)
+                .list())
+        .containsExactly("linen", "summer");
+    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
   }
 }

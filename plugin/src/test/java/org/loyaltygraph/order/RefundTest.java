@@ -238,4 +238,121 @@ class RefundTest {
     assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
     assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(100);
   }
+
+  @Test
+  void refundsOfABadAmountAreRefusedAndWriteNothing() {
+    String customer = shop.newCustomer();
+    String orderId = "o-" + UUID.randomUUID();
+    shop.recordOrder(
+        order(
+            orderId,
+            customer,
+            now,
+            "USD",
+            List.of(line("a", "A", null, 1, 6000), line("b", "B", null, 1, 4000))));
+    clock.advance(Duration.ofDays(15));
+    maintenance.runDue();
+    JsonNode half =
+        shop.refund(Map.of("id", "r1-" + orderId, "orderId", orderId, "amount", 5000))
+            .path("refund");
+    assertThat(half.path("pointsReversed").asLong()).isEqualTo(50);
+    // what the scheduled jobs could find due on this clock, done now: only the refunds write next
+    maintenance.runDue();
+    tierEvaluation.runDue();
+    TableCounts before = TableCounts.of(jdbc);
+    List<String> entries = entries(customer);
+    List<String> lines = refundedLines(orderId);
+    JsonNode orderBefore = shop.order(orderId);
+    String refundId = "r2-" + orderId;
+
+    JsonNode zero = shop.refund(Map.of("id", refundId, "orderId", orderId, "amount", 0));
+    JsonNode negative = shop.refund(Map.of("id", refundId, "orderId", orderId, "amount", -100));
+    JsonNode tooMuch = shop.refund(Map.of("id", refundId, "orderId", orderId, "amount", 5001));
+    JsonNode both =
+        shop.refund(
+            Map.of(
+                "id",
+                refundId,
+                "orderId",
+                orderId,
+                "amount",
+                1000,
+                "lines",
+                List.of(Map.of("lineId", "a", "quantity", 1))));
+
+    assertThat(zero.at("/userErrors/0/code").asString()).isEqualTo("INVALID_AMOUNT");
+    assertThat(negative.at("/userErrors/0/code").asString()).isEqualTo("INVALID_AMOUNT");
+    assertThat(negative.at("/userErrors/0/field").toString()).isEqualTo("[\"input\",\"amount\"]");
+    assertThat(tooMuch.at("/userErrors/0/code").asString()).isEqualTo("REFUND_EXCEEDS_PURCHASE");
+    assertThat(tooMuch.at("/userErrors/0/field").toString()).isEqualTo("[\"input\",\"amount\"]");
+    assertThat(both.at("/userErrors/0/code").asString()).isEqualTo("INVALID");
+    assertThat(List.of(zero, negative, tooMuch, both))
+        .allSatisfy(refused -> assertThat(refused.path("refund").isNull()).isTrue());
+    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(entries(customer)).as("ledger entries").isEqualTo(entries);
+    assertThat(refundedLines(orderId)).as("refunded per line").isEqualTo(lines);
+    assertThat(lines).containsExactly("a 1 0 3000", "b 1 0 2000");
+    assertThat(shop.order(orderId)).isEqualTo(orderBefore);
+    assertThat(shop.points(customer).path("available").asLong()).isEqualTo(50);
+    assertThat(refundsOf(orderId)).containsExactly("r1-" + orderId + " 5000 50");
+    ledger.assertConsistent(customer);
+    // the refused calls did not take the refund id: what is left can still be refunded under it
+    JsonNode rest =
+        shop.refund(Map.of("id", refundId, "orderId", orderId, "amount", 5000)).path("refund");
+    assertThat(rest.path("pointsReversed").asLong()).isEqualTo(50);
+    assertThat(shop.points(customer).path("available").asLong()).isZero();
+  }
+
+  /** The customer's ledger entries in the order written, as "id type points cause". */
+  private List<String> entries(String customer) {
+    return jdbc.sql(
+            "SELECT id, type, points, cause_type, cause_id FROM points_entry WHERE customer_id = ?"
+                + " ORDER BY id")
+        .param(customer)
+        .query(
+            (rs, row) ->
+                rs.getLong("id")
+                    + " "
+                    + rs.getString("type")
+                    + " "
+                    + rs.getLong("points")
+                    + " "
+                    + rs.getString("cause_type")
+                    + ":"
+                    + rs.getString("cause_id"))
+        .list();
+  }
+
+  /** The order's lines as "line quantity refundedQuantity refundedAmount". */
+  private List<String> refundedLines(String orderId) {
+    return jdbc.sql(
+            "SELECT line_id, quantity, refunded_quantity, refunded_amount FROM order_line"
+                + " WHERE order_id = ? ORDER BY line_no")
+        .param(orderId)
+        .query(
+            (rs, row) ->
+                rs.getString("line_id")
+                    + " "
+                    + rs.getInt("quantity")
+                    + " "
+                    + rs.getInt("refunded_quantity")
+                    + " "
+                    + rs.getLong("refunded_amount"))
+        .list();
+  }
+
+  /** The order's refunds as "id amount pointsReversed". */
+  private List<String> refundsOf(String orderId) {
+    return jdbc.sql(
+            "SELECT id, amount, points_reversed FROM order_refund WHERE order_id = ? ORDER BY id")
+        .param(orderId)
+        .query(
+            (rs, row) ->
+                rs.getString("id")
+                    + " "
+                    + rs.getLong("amount")
+                    + " "
+                    + rs.getLong("points_reversed"))
+        .list();
+  }
 }

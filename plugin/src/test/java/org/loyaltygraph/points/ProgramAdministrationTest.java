@@ -17,7 +17,9 @@ import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TableCounts;
 import org.loyaltygraph.testing.TestProgram;
+import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +38,7 @@ class ProgramAdministrationTest {
   @Autowired EarningRulesService rules;
   @Autowired PointsMaintenanceJob maintenance;
   @Autowired AdminSessions admins;
+  @Autowired TierEvaluationJob tierEvaluation;
   @Autowired JdbcClient jdbc;
 
   Storefront shop;
@@ -249,12 +252,137 @@ class ProgramAdministrationTest {
     assertThat(second.at("/edges/0/node/type").asString()).isEqualTo("ADJUST");
   }
 
+  @Test
+  void anAdjustmentReplayedAnswersTheFirstResultAndCountsOnce() {
+    String customer = shop.newCustomer();
+    Ledger ledger = new Ledger(jdbc);
+
+    JsonNode first = adjust(customer, 40, "goodwill", "g-1");
+    assertThat(first.at("/pointsAdjust/userErrors").isEmpty()).isTrue();
+    assertThat(first.at("/pointsAdjust/pointsAvailable").asLong()).isEqualTo(40);
+    // what the scheduled jobs could find due on this clock, done now: only the replay writes next
+    maintenance.runDue();
+    tierEvaluation.runDue();
+    TableCounts before = TableCounts.of(jdbc);
+    List<String> entries = entries(customer);
+
+    JsonNode again = adjust(customer, 40, "goodwill", "g-1");
+
+    assertThat(again).as("the replay's whole payload").isEqualTo(first);
+    assertThat(ledger.balance(customer)).isEqualTo(40);
+    assertThat(entries(customer)).as("ledger entries").isEqualTo(entries);
+    assertThat(entries).containsExactly("ADJUST 40 goodwill");
+    assertThat(adjustments(customer)).containsExactly("g-1 40 goodwill");
+    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+
+    JsonNode removed = adjust(customer, -15, "correction", "g-2");
+    JsonNode removedAgain = adjust(customer, -15, "correction", "g-2");
+
+    assertThat(removed.at("/pointsAdjust/pointsAvailable").asLong()).isEqualTo(25);
+    assertThat(removedAgain).isEqualTo(removed);
+    assertThat(ledger.balance(customer)).isEqualTo(25);
+    assertThat(entries(customer)).containsExactly("ADJUST 40 goodwill", "ADJUST -15 correction");
+    assertThat(adjustments(customer)).containsExactly("g-1 40 goodwill", "g-2 -15 correction");
+    ledger.assertConsistent(customer);
+  }
+
+  @Test
+  void theSameKeyWithOtherPointsOrReasonIsRefusedAndChangesNothing() {
+    String customer = shop.newCustomer();
+    Ledger ledger = new Ledger(jdbc);
+    assertThat(adjust(customer, 40, "goodwill", "g-1").at("/pointsAdjust/pointsAvailable").asLong())
+        .isEqualTo(40);
+    maintenance.runDue();
+    tierEvaluation.runDue();
+    TableCounts before = TableCounts.of(jdbc);
+
+    List<JsonNode> refused =
+        List.of(
+            adjust(customer, 50, "goodwill", "g-1"),
+            adjust(customer, 40, "another reason", "g-1"),
+            adjust(customer, -40, "goodwill", "g-1"));
+
+    assertThat(refused)
+        .allSatisfy(
+            r -> {
+              assertThat(r.at("/pointsAdjust/userErrors/0/code").asString())
+                  .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+              assertThat(r.at("/pointsAdjust/userErrors/0/field").toString())
+                  .isEqualTo("[\"input\",\"idempotencyKey\"]");
+              assertThat(r.at("/pointsAdjust/pointsAvailable").isNull()).isTrue();
+            });
+    assertThat(ledger.balance(customer)).isEqualTo(40);
+    assertThat(entries(customer)).containsExactly("ADJUST 40 goodwill");
+    assertThat(adjustments(customer)).containsExactly("g-1 40 goodwill");
+    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    ledger.assertConsistent(customer);
+  }
+
+  @Test
+  void anAdjustmentWithABlankReasonIsRefusedAndWritesNothing() {
+    String customer = shop.newCustomer();
+    Ledger ledger = new Ledger(jdbc);
+    adjust(customer, 40, "goodwill", "g-1");
+    maintenance.runDue();
+    tierEvaluation.runDue();
+    TableCounts before = TableCounts.of(jdbc);
+
+    JsonNode empty = adjust(customer, 10, "", "g-2");
+    JsonNode blank = adjust(customer, -10, "   ", "g-2");
+
+    assertThat(List.of(empty, blank))
+        .allSatisfy(
+            r -> {
+              assertThat(r.at("/pointsAdjust/userErrors").size()).isOne();
+              assertThat(r.at("/pointsAdjust/userErrors/0/code").asString()).isEqualTo("REQUIRED");
+              assertThat(r.at("/pointsAdjust/userErrors/0/field").toString())
+                  .isEqualTo("[\"input\",\"reason\"]");
+              assertThat(r.at("/pointsAdjust/pointsAvailable").isNull()).isTrue();
+            });
+    assertThat(ledger.balance(customer)).isEqualTo(40);
+    assertThat(entries(customer)).containsExactly("ADJUST 40 goodwill");
+    assertThat(adjustments(customer)).containsExactly("g-1 40 goodwill");
+    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    // the refused calls did not take the key
+    assertThat(
+            adjust(customer, 10, "late bonus", "g-2").at("/pointsAdjust/pointsAvailable").asLong())
+        .isEqualTo(50);
+    ledger.assertConsistent(customer);
+  }
+
+  /** The customer's ledger entries in the order written, as "type points reason". */
+  private List<String> entries(String customer) {
+    return jdbc.sql(
+            "SELECT type, points, reason FROM points_entry WHERE customer_id = ? ORDER BY id")
+        .param(customer)
+        .query(
+            (rs, row) ->
+                rs.getString("type") + " " + rs.getLong("points") + " " + rs.getString("reason"))
+        .list();
+  }
+
+  /** The customer's recorded adjustments as "key points reason". */
+  private List<String> adjustments(String customer) {
+    return jdbc.sql(
+            "SELECT idempotency_key, points, reason FROM points_adjustment WHERE customer_id = ?"
+                + " ORDER BY created_at, idempotency_key")
+        .param(customer)
+        .query(
+            (rs, row) ->
+                rs.getString("idempotency_key")
+                    + " "
+                    + rs.getLong("points")
+                    + " "
+                    + rs.getString("reason"))
+        .list();
+  }
+
   private JsonNode adjust(String customer, long points, String reason, String key) {
     return graphql
         .send(
             manager,
             "mutation($in: PointsAdjustInput!) { pointsAdjust(input: $in) { pointsAvailable"
-                + " userErrors { code } } }",
+                + " userErrors { field code } } }",
             Map.of(
                 "in",
                 Map.of(

@@ -16,7 +16,9 @@ import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
+import org.loyaltygraph.testing.TableCounts;
 import org.loyaltygraph.testing.TestProgram;
+import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,8 @@ class RedemptionTest {
   @Autowired EarningRulesService rules;
   @Autowired RewardService rewards;
   @Autowired PointsMaintenanceJob maintenance;
+  @Autowired AdjustmentService adjustments;
+  @Autowired TierEvaluationJob tierEvaluation;
   @Autowired JdbcClient jdbc;
 
   Storefront shop;
@@ -92,6 +96,146 @@ class RedemptionTest {
     assertThat(remaining(yearLot)).isEqualTo(60);
     assertThat(remaining(foreverLot)).isEqualTo(40);
     ledger.assertConsistent(customer);
+  }
+
+  @Test
+  void aRedemptionReplayedAnswersTheFirstCodeAndSpendsOnce() {
+    String customer = shop.newCustomer();
+    adjustments.adjust(customer, 250, "welcome", "w-" + customer, "test");
+    String reward = freeShipping(100);
+    String key = "spend-" + UUID.randomUUID();
+
+    JsonNode first = shop.redeem(customer, reward, key);
+    assertThat(first.path("userErrors").isEmpty()).isTrue();
+    assertThat(first.path("pointsAvailable").asLong()).isEqualTo(150);
+    String code = first.at("/discountCode/code").asString();
+    assertThat(code).isNotBlank();
+    assertThat(first.at("/discountCode/status").asString()).isEqualTo("ISSUED");
+    assertThat(first.at("/discountCode/reward/id").asString()).isEqualTo(reward);
+    // what the scheduled jobs could find due on this clock, done now: only the replay writes next
+    maintenance.runDue();
+    tierEvaluation.runDue();
+    TableCounts before = TableCounts.of(jdbc);
+    List<String> entriesBefore = entries(customer);
+
+    JsonNode again = shop.redeem(customer, reward, key);
+
+    assertThat(again).as("the replay's whole payload").isEqualTo(first);
+    assertThat(ledger.balance(customer)).isEqualTo(150);
+    assertThat(shop.points(customer).path("available").asLong()).isEqualTo(150);
+    assertThat(entries(customer)).as("ledger entries").isEqualTo(entriesBefore);
+    assertThat(redemptionEntries(customer)).hasSize(1);
+    assertThat(codes(customer)).containsExactly(code + " " + reward + " ISSUED");
+    assertThat(redemptions(customer)).containsExactly(key + " " + reward + " 100 " + code);
+    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    ledger.assertConsistent(customer);
+  }
+
+  @Test
+  void theSameKeyForAnotherRewardIsRefusedAndChangesNothing() {
+    String customer = shop.newCustomer();
+    adjustments.adjust(customer, 250, "welcome", "w-" + customer, "test");
+    String reward = freeShipping(100);
+    String other = freeShipping(50);
+    String key = "spend-" + UUID.randomUUID();
+    JsonNode first = shop.redeem(customer, reward, key);
+    String code = first.at("/discountCode/code").asString();
+    assertThat(first.path("pointsAvailable").asLong()).isEqualTo(150);
+    maintenance.runDue();
+    tierEvaluation.runDue();
+    TableCounts before = TableCounts.of(jdbc);
+    List<String> entriesBefore = entries(customer);
+
+    // the other reward is affordable: only the key's earlier use refuses it
+    JsonNode reused = shop.redeem(customer, other, key);
+
+    assertThat(reused.at("/userErrors/0/code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(reused.at("/userErrors/0/field").toString())
+        .isEqualTo("[\"input\",\"idempotencyKey\"]");
+    assertThat(reused.path("userErrors").size()).isOne();
+    assertThat(reused.path("discountCode").isNull()).isTrue();
+    assertThat(reused.path("pointsAvailable").isNull()).isTrue();
+    assertThat(ledger.balance(customer)).isEqualTo(150);
+    assertThat(entries(customer)).as("ledger entries").isEqualTo(entriesBefore);
+    assertThat(codes(customer)).containsExactly(code + " " + reward + " ISSUED");
+    assertThat(redemptions(customer)).containsExactly(key + " " + reward + " 100 " + code);
+    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    ledger.assertConsistent(customer);
+    // the key still stands for the first redemption
+    assertThat(shop.redeem(customer, reward, key)).isEqualTo(first);
+  }
+
+  private String freeShipping(long cost) {
+    String id = "r-" + UUID.randomUUID();
+    assertThat(
+            rewards
+                .create(
+                    new Reward(
+                        id,
+                        cost + " points",
+                        null,
+                        cost,
+                        Reward.Type.FREE_SHIPPING,
+                        null,
+                        null,
+                        null,
+                        true))
+                .userErrors())
+        .isEmpty();
+    return id;
+  }
+
+  /** Every ledger entry of the customer, in the order written, as "id type points cause". */
+  private List<String> entries(String customer) {
+    return jdbc.sql(
+            "SELECT id, type, points, cause_type, cause_id FROM points_entry WHERE customer_id = ?"
+                + " ORDER BY id")
+        .param(customer)
+        .query(
+            (rs, row) ->
+                rs.getLong("id")
+                    + " "
+                    + rs.getString("type")
+                    + " "
+                    + rs.getLong("points")
+                    + " "
+                    + rs.getString("cause_type")
+                    + ":"
+                    + rs.getString("cause_id"))
+        .list();
+  }
+
+  /** The customer's discount codes as "code reward status". */
+  private List<String> codes(String customer) {
+    return jdbc.sql(
+            "SELECT code, reward_id, status FROM discount_code WHERE customer_id = ? ORDER BY code")
+        .param(customer)
+        .query(
+            (rs, row) ->
+                rs.getString("code")
+                    + " "
+                    + rs.getString("reward_id")
+                    + " "
+                    + rs.getString("status"))
+        .list();
+  }
+
+  /** The customer's redemptions as "key reward cost code". */
+  private List<String> redemptions(String customer) {
+    return jdbc.sql(
+            "SELECT idempotency_key, reward_id, cost_points, code FROM redemption"
+                + " WHERE customer_id = ? ORDER BY created_at, id")
+        .param(customer)
+        .query(
+            (rs, row) ->
+                rs.getString("idempotency_key")
+                    + " "
+                    + rs.getString("reward_id")
+                    + " "
+                    + rs.getLong("cost_points")
+                    + " "
+                    + rs.getString("code"))
+        .list();
   }
 
   private void publish(EarningRulesService.RulesChange change) {
