@@ -88,7 +88,9 @@ public class AdjustmentService {
                     "input",
                     "idempotencyKey")));
       }
-      return new AdjustResult(available, List.of());
+      // the first result: the balance that adjustment left
+      Long left = earlier.get().availableAfter();
+      return new AdjustResult(left != null ? left : available, List.of());
     }
     if (points < 0 && available < -points) {
       return new AdjustResult(
@@ -108,7 +110,14 @@ public class AdjustmentService {
       ledger.spend(
           customerId, -points, PointsEntryType.ADJUST, "adjustment", sourceId, reason.trim());
     }
-    adjustments.insert(customerId, idempotencyKey, points, reason.trim(), actor, clock.instant());
+    adjustments.insert(
+        customerId,
+        idempotencyKey,
+        points,
+        reason.trim(),
+        actor,
+        available + points,
+        clock.instant());
     return new AdjustResult(available + points, List.of());
   }
 }

@@ -9,8 +9,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RedemptionRepository {
 
-  /** A stored redemption: the reward bought and the code it answered. */
-  record Redemption(String id, String rewardId, String code) {}
+  /**
+   * A stored redemption: the reward bought, the code it answered and the balance it left (null for
+   * redemptions stored before that was kept).
+   */
+  record Redemption(String id, String rewardId, String code, Long availableAfter) {}
 
   private final JdbcClient jdbc;
 
@@ -20,9 +23,13 @@ class RedemptionRepository {
 
   Optional<Redemption> findByKey(String customerId, String idempotencyKey) {
     return jdbc.sql(
-            "SELECT id, reward_id, code FROM redemption WHERE customer_id = ? AND idempotency_key = ?")
+            "SELECT id, reward_id, code, available_after FROM redemption"
+                + " WHERE customer_id = ? AND idempotency_key = ?")
         .params(customerId, idempotencyKey)
-        .query((rs, n) -> new Redemption(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .query(
+            (rs, n) ->
+                new Redemption(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class)))
         .optional();
   }
 
@@ -40,11 +47,20 @@ class RedemptionRepository {
       String rewardId,
       long cost,
       String code,
+      long availableAfter,
       Instant now) {
     jdbc.sql(
             "INSERT INTO redemption (id, customer_id, idempotency_key, reward_id, cost_points, code,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(id, customerId, idempotencyKey, rewardId, cost, code, Timestamp.from(now))
+                + " available_after, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            customerId,
+            idempotencyKey,
+            rewardId,
+            cost,
+            code,
+            availableAfter,
+            Timestamp.from(now))
         .update();
   }
 }

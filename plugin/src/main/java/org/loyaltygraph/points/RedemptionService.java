@@ -84,8 +84,13 @@ public class RedemptionService {
             "input",
             "idempotencyKey");
       }
+      // the first result: its code (as it stands now: used or not) and the balance it left
+      Long left = earlier.get().availableAfter();
       return new RedeemResult(
-          codes.find(earlier.get().code()).orElseThrow(), reward.get(), available, List.of());
+          codes.find(earlier.get().code()).orElseThrow(),
+          reward.get(),
+          left != null ? left : available,
+          List.of());
     }
     if (!reward.get().active()) {
       return RedeemResult.refused(
@@ -103,7 +108,14 @@ public class RedemptionService {
     ledger.spend(customerId, cost, PointsEntryType.REDEEM, "redemption", redemptionId, null);
     String code = issueCode(customerId, redemptionId, rewardId);
     redemptions.insert(
-        redemptionId, customerId, idempotencyKey, rewardId, cost, code, clock.instant());
+        redemptionId,
+        customerId,
+        idempotencyKey,
+        rewardId,
+        cost,
+        code,
+        available - cost,
+        clock.instant());
     return new RedeemResult(
         codes.find(code).orElseThrow(), reward.get(), available - cost, List.of());
   }

@@ -132,6 +132,23 @@ class RedemptionTest {
   }
 
   @Test
+  void aReplayAfterTheBalanceMovedAnswersTheBalanceTheRedemptionLeft() {
+    String customer = shop.newCustomer();
+    adjustments.adjust(customer, 250, "welcome", "w-" + customer, "test");
+    String reward = freeShipping(100);
+    String key = "spend-" + UUID.randomUUID();
+    JsonNode first = shop.redeem(customer, reward, key);
+    adjustments.adjust(customer, 7, "goodwill", "g-" + customer, "test");
+
+    JsonNode again = shop.redeem(customer, reward, key);
+
+    assertThat(first.path("pointsAvailable").asLong()).isEqualTo(150);
+    assertThat(again.path("pointsAvailable").asLong()).isEqualTo(150);
+    assertThat(again.at("/discountCode/code")).isEqualTo(first.at("/discountCode/code"));
+    assertThat(ledger.balance(customer)).isEqualTo(157);
+  }
+
+  @Test
   void theSameKeyForAnotherRewardIsRefusedAndChangesNothing() {
     String customer = shop.newCustomer();
     adjustments.adjust(customer, 250, "welcome", "w-" + customer, "test");
