@@ -49,10 +49,13 @@ public class AdjustmentService {
               "input",
               "points"));
     }
-    if (reason == null || reason.isBlank() || reason.length() > 500) {
+    if (reason == null || reason.isBlank()) {
       errors.add(
           UserError.of(
               "REQUIRED", "A reason of 1 to 500 characters is required.", "input", "reason"));
+    } else if (reason.length() > 500) {
+      errors.add(
+          UserError.of("INVALID", "The reason is at most 500 characters.", "input", "reason"));
     }
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
       errors.add(

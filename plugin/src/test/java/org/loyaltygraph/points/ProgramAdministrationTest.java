@@ -320,7 +320,7 @@ class ProgramAdministrationTest {
   }
 
   @Test
-  void anAdjustmentWithABlankReasonIsRefusedAndWritesNothing() {
+  void anAdjustmentWithABlankOrOverlongReasonIsRefusedAndWritesNothing() {
     String customer = shop.newCustomer();
     Ledger ledger = new Ledger(jdbc);
     adjust(customer, 40, "goodwill", "g-1");
@@ -330,6 +330,7 @@ class ProgramAdministrationTest {
 
     JsonNode empty = adjust(customer, 10, "", "g-2");
     JsonNode blank = adjust(customer, -10, "   ", "g-2");
+    JsonNode tooLong = adjust(customer, 10, "x".repeat(501), "g-2");
 
     assertThat(List.of(empty, blank))
         .allSatisfy(
@@ -340,6 +341,9 @@ class ProgramAdministrationTest {
                   .isEqualTo("[\"input\",\"reason\"]");
               assertThat(r.at("/pointsAdjust/pointsAvailable").isNull()).isTrue();
             });
+    assertThat(tooLong.at("/pointsAdjust/userErrors/0/code").asString()).isEqualTo("INVALID");
+    assertThat(tooLong.at("/pointsAdjust/userErrors/0/field").toString())
+        .isEqualTo("[\"input\",\"reason\"]");
     assertThat(ledger.balance(customer)).isEqualTo(40);
     assertThat(entries(customer)).containsExactly("ADJUST 40 goodwill");
     assertThat(adjustments(customer)).containsExactly("g-1 40 goodwill");
