@@ -12,7 +12,7 @@ import org.loyaltygraph.points.PointsMaintenanceJob;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
-import org.loyaltygraph.testing.TableCounts;
+import org.loyaltygraph.testing.TableSnapshot;
 import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -131,7 +131,7 @@ class ProductUpsertTest {
     // what the scheduled jobs could find due on this clock, done now: only the upserts write next
     maintenance.runDue();
     tierEvaluation.runDue();
-    TableCounts before = TableCounts.of(jdbc);
+    TableSnapshot before = TableSnapshot.of(jdbc);
 
     // every field changed, so that any part of the update written would show
     Map<String, Object> negative = product(sku);
@@ -166,6 +166,6 @@ class ProductUpsertTest {
                 .query(String.class)
                 .list())
         .containsExactly("linen", "summer");
-    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
   }
 }

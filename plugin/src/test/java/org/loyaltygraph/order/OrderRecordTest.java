@@ -27,7 +27,7 @@ import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
-import org.loyaltygraph.testing.TableCounts;
+import org.loyaltygraph.testing.TableSnapshot;
 import org.loyaltygraph.testing.TestProgram;
 import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -290,7 +290,7 @@ class OrderRecordTest {
     // what the scheduled jobs could find due on this clock, done now: only the order writes next
     maintenance.runDue();
     tierEvaluation.runDue();
-    TableCounts before = TableCounts.of(jdbc);
+    TableSnapshot before = TableSnapshot.of(jdbc);
 
     JsonNode payload = shop.recordOrder(order);
 
@@ -307,7 +307,7 @@ class OrderRecordTest {
             ledger.count(
                 "SELECT COUNT(*) FROM points_account WHERE customer_id = ?", orderCustomer))
         .isZero();
-    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
   }
 
   private static Consumer<Map<String, Object>> edit(Consumer<Map<String, Object>> change) {

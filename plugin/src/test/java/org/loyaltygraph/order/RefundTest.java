@@ -20,7 +20,7 @@ import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
-import org.loyaltygraph.testing.TableCounts;
+import org.loyaltygraph.testing.TableSnapshot;
 import org.loyaltygraph.testing.TestProgram;
 import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -217,7 +217,7 @@ class RefundTest {
     // what the scheduled jobs could find due on this clock, done now: only the refunds write next
     maintenance.runDue();
     tierEvaluation.runDue();
-    TableCounts before = TableCounts.of(jdbc);
+    TableSnapshot before = TableSnapshot.of(jdbc);
 
     JsonNode unknownOrder =
         shop.refundUnits("r-" + UUID.randomUUID(), "nope-" + UUID.randomUUID(), "l1", 1);
@@ -235,7 +235,7 @@ class RefundTest {
     assertThat(tooMany.at("/userErrors/0/code").asString()).isEqualTo("REFUND_EXCEEDS_PURCHASE");
     assertThat(List.of(unknownOrder, unknownLine, zero, negative, tooMany))
         .allSatisfy(refused -> assertThat(refused.path("refund").isNull()).isTrue());
-    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
     assertThat(shop.points(customer).path("pending").asLong()).isEqualTo(100);
   }
 
@@ -259,7 +259,7 @@ class RefundTest {
     // what the scheduled jobs could find due on this clock, done now: only the refunds write next
     maintenance.runDue();
     tierEvaluation.runDue();
-    TableCounts before = TableCounts.of(jdbc);
+    TableSnapshot before = TableSnapshot.of(jdbc);
     List<String> entries = entries(customer);
     List<String> lines = refundedLines(orderId);
     JsonNode orderBefore = shop.order(orderId);
@@ -288,7 +288,7 @@ class RefundTest {
     assertThat(both.at("/userErrors/0/code").asString()).isEqualTo("INVALID");
     assertThat(List.of(zero, negative, tooMuch, both))
         .allSatisfy(refused -> assertThat(refused.path("refund").isNull()).isTrue());
-    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
     assertThat(entries(customer)).as("ledger entries").isEqualTo(entries);
     assertThat(refundedLines(orderId)).as("refunded per line").isEqualTo(lines);
     assertThat(lines).containsExactly("a 1 0 3000", "b 1 0 2000");

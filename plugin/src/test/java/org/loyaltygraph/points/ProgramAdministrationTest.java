@@ -17,7 +17,7 @@ import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
-import org.loyaltygraph.testing.TableCounts;
+import org.loyaltygraph.testing.TableSnapshot;
 import org.loyaltygraph.testing.TestProgram;
 import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -264,7 +264,7 @@ class ProgramAdministrationTest {
     // what the scheduled jobs could find due on this clock, done now: only the replay writes next
     maintenance.runDue();
     tierEvaluation.runDue();
-    TableCounts before = TableCounts.of(jdbc);
+    TableSnapshot before = TableSnapshot.of(jdbc);
     List<String> entries = entries(customer);
 
     JsonNode again = adjust(customer, 40, "goodwill", "g-1");
@@ -274,7 +274,7 @@ class ProgramAdministrationTest {
     assertThat(entries(customer)).as("ledger entries").isEqualTo(entries);
     assertThat(entries).containsExactly("ADJUST 40 goodwill");
     assertThat(adjustments(customer)).containsExactly("g-1 40 goodwill");
-    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
 
     JsonNode removed = adjust(customer, -15, "correction", "g-2");
     JsonNode removedAgain = adjust(customer, -15, "correction", "g-2");
@@ -295,7 +295,7 @@ class ProgramAdministrationTest {
         .isEqualTo(40);
     maintenance.runDue();
     tierEvaluation.runDue();
-    TableCounts before = TableCounts.of(jdbc);
+    TableSnapshot before = TableSnapshot.of(jdbc);
 
     List<JsonNode> refused =
         List.of(
@@ -315,7 +315,7 @@ class ProgramAdministrationTest {
     assertThat(ledger.balance(customer)).isEqualTo(40);
     assertThat(entries(customer)).containsExactly("ADJUST 40 goodwill");
     assertThat(adjustments(customer)).containsExactly("g-1 40 goodwill");
-    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
     ledger.assertConsistent(customer);
   }
 
@@ -326,7 +326,7 @@ class ProgramAdministrationTest {
     adjust(customer, 40, "goodwill", "g-1");
     maintenance.runDue();
     tierEvaluation.runDue();
-    TableCounts before = TableCounts.of(jdbc);
+    TableSnapshot before = TableSnapshot.of(jdbc);
 
     JsonNode empty = adjust(customer, 10, "", "g-2");
     JsonNode blank = adjust(customer, -10, "   ", "g-2");
@@ -347,7 +347,7 @@ class ProgramAdministrationTest {
     assertThat(ledger.balance(customer)).isEqualTo(40);
     assertThat(entries(customer)).containsExactly("ADJUST 40 goodwill");
     assertThat(adjustments(customer)).containsExactly("g-1 40 goodwill");
-    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
     // the refused calls did not take the key
     assertThat(
             adjust(customer, 10, "late bonus", "g-2").at("/pointsAdjust/pointsAvailable").asLong())

@@ -16,7 +16,7 @@ import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
 import org.loyaltygraph.testing.Storefront;
-import org.loyaltygraph.testing.TableCounts;
+import org.loyaltygraph.testing.TableSnapshot;
 import org.loyaltygraph.testing.TestProgram;
 import org.loyaltygraph.tier.TierEvaluationJob;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +115,7 @@ class RedemptionTest {
     // what the scheduled jobs could find due on this clock, done now: only the replay writes next
     maintenance.runDue();
     tierEvaluation.runDue();
-    TableCounts before = TableCounts.of(jdbc);
+    TableSnapshot before = TableSnapshot.of(jdbc);
     List<String> entriesBefore = entries(customer);
 
     JsonNode again = shop.redeem(customer, reward, key);
@@ -127,7 +127,7 @@ class RedemptionTest {
     assertThat(redemptionEntries(customer)).hasSize(1);
     assertThat(codes(customer)).containsExactly(code + " " + reward + " ISSUED");
     assertThat(redemptions(customer)).containsExactly(key + " " + reward + " 100 " + code);
-    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
     ledger.assertConsistent(customer);
   }
 
@@ -160,7 +160,7 @@ class RedemptionTest {
     assertThat(first.path("pointsAvailable").asLong()).isEqualTo(150);
     maintenance.runDue();
     tierEvaluation.runDue();
-    TableCounts before = TableCounts.of(jdbc);
+    TableSnapshot before = TableSnapshot.of(jdbc);
     List<String> entriesBefore = entries(customer);
 
     // the other reward is affordable: only the key's earlier use refuses it
@@ -176,7 +176,7 @@ class RedemptionTest {
     assertThat(entries(customer)).as("ledger entries").isEqualTo(entriesBefore);
     assertThat(codes(customer)).containsExactly(code + " " + reward + " ISSUED");
     assertThat(redemptions(customer)).containsExactly(key + " " + reward + " 100 " + code);
-    assertThat(TableCounts.of(jdbc)).as("rows of every table").isEqualTo(before);
+    assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
     ledger.assertConsistent(customer);
     // the key still stands for the first redemption
     assertThat(shop.redeem(customer, reward, key)).isEqualTo(first);
