@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,9 +21,11 @@ class WebhookDeliveryRepository {
           + " FROM webhook_delivery d JOIN outbox_event e ON e.id = d.event_id";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  WebhookDeliveryRepository(JdbcClient jdbc) {
+  WebhookDeliveryRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   /**
@@ -106,17 +109,26 @@ class WebhookDeliveryRepository {
         .list();
   }
 
+  /** An attempt that the receiver answered with a 2xx. */
+  record Delivered(long id, int attempt, int responseCode) {}
+
   /**
-   * Records attempt number {@code attempt} as delivered, unless a later attempt was leased since (a
-   * worker that stalled past its lease must not overwrite what came after it).
+   * Records these attempts as delivered, each unless a later attempt was leased since (a worker
+   * that stalled past its lease must not overwrite what came after it); one round trip for all
+   * (Connector/J sends the batch as one multi-statement packet).
    */
-  void delivered(long id, int attempt, int responseCode, Instant now) {
-    jdbc.sql(
-            "UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = ?,"
-                + " last_response_code = ?, last_error = NULL WHERE id = ? AND status = 'PENDING'"
-                + " AND attempts = ?")
-        .params(Timestamp.from(now), responseCode, id, attempt)
-        .update();
+  void delivered(List<Delivered> attempts, Instant now) {
+    if (attempts.isEmpty()) {
+      return;
+    }
+    Timestamp at = Timestamp.from(now);
+    jdbcTemplate.batchUpdate(
+        "UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = ?,"
+            + " last_response_code = ?, last_error = NULL WHERE id = ? AND status = 'PENDING'"
+            + " AND attempts = ?",
+        attempts.stream()
+            .map(d -> new Object[] {at, d.responseCode(), d.id(), d.attempt()})
+            .toList());
   }
 
   /**

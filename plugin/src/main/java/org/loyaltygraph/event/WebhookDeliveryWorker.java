@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -140,22 +142,46 @@ public class WebhookDeliveryWorker {
         });
   }
 
+  /**
+   * Sends the batch at once, then records every outcome in one transaction: one commit, and the
+   * delivered ones in one round trip. Endpoints that did not answer are paused after it commits.
+   */
   private void send(List<WebhookDeliveryRepository.Leased> batch) {
     List<CompletableFuture<WebhookSender.Outcome>> sent = new ArrayList<>(batch.size());
     for (WebhookDeliveryRepository.Leased delivery : batch) {
       sent.add(sender.send(delivery.url(), delivery.secret(), delivery.event()));
     }
-    for (int i = 0; i < batch.size(); i++) {
-      record(batch.get(i), sent.get(i).join());
-    }
+    List<WebhookSender.Outcome> outcomes = sent.stream().map(CompletableFuture::join).toList();
+    Instant now = clock.instant();
+    Map<Long, Instant> pauses = new TreeMap<>();
+    transactions.executeWithoutResult(
+        status -> {
+          List<WebhookDeliveryRepository.Delivered> delivered = new ArrayList<>();
+          for (int i = 0; i < batch.size(); i++) {
+            WebhookDeliveryRepository.Leased delivery = batch.get(i);
+            WebhookSender.Outcome outcome = outcomes.get(i);
+            if (outcome.delivered()) {
+              delivered.add(
+                  new WebhookDeliveryRepository.Delivered(
+                      delivery.id(), delivery.attempts(), outcome.statusCode()));
+            } else {
+              Instant retryAt = recordFailure(delivery, outcome, now);
+              if (retryAt != null && outcome.statusCode() == null) {
+                // no answer (timeout, refused): the endpoint's backlog waits too, not one timeout
+                // per batch
+                pauses.merge(delivery.endpointId(), retryAt, (a, b) -> a.isAfter(b) ? a : b);
+              }
+            }
+          }
+          deliveries.delivered(delivered, now);
+        });
+    // after the commit, in endpoint order: an admin's change to an endpoint never waits on this
+    pauses.forEach(endpoints::pause);
   }
 
-  private void record(WebhookDeliveryRepository.Leased delivery, WebhookSender.Outcome outcome) {
-    Instant now = clock.instant();
-    if (outcome.delivered()) {
-      deliveries.delivered(delivery.id(), delivery.attempts(), outcome.statusCode(), now);
-      return;
-    }
+  /** Records a failed attempt; answers when it is due again, or null when it failed for good. */
+  private Instant recordFailure(
+      WebhookDeliveryRepository.Leased delivery, WebhookSender.Outcome outcome, Instant now) {
     if (retries.exhausted(delivery.attempts())) {
       log.warn(
           "webhook delivery {} of event {} failed after {} attempts: {}",
@@ -170,7 +196,7 @@ public class WebhookDeliveryWorker {
           outcome.error(),
           WebhookDelivery.Status.FAILED,
           now);
-      return;
+      return null;
     }
     Duration wait =
         retries.delayAfter(delivery.attempts(), ThreadLocalRandom.current()::nextDouble);
@@ -181,9 +207,6 @@ public class WebhookDeliveryWorker {
         outcome.error(),
         WebhookDelivery.Status.PENDING,
         now.plus(wait));
-    if (outcome.statusCode() == null) {
-      // no answer (timeout, refused): the endpoint's backlog waits too, not one timeout per batch
-      endpoints.pause(delivery.endpointId(), now.plus(wait));
-    }
+    return now.plus(wait);
   }
 }

@@ -22,6 +22,7 @@ import org.loyaltygraph.testing.AdminSessions;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
+import org.loyaltygraph.testing.StatementRecorder;
 import org.loyaltygraph.testing.Storefront;
 import org.loyaltygraph.testing.TestProgram;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,6 +127,30 @@ class WebhookDeliveryTest {
     assertThat(webhooks.deliveriesOf(owner, tiers.id(), eventId)).isEmpty();
     assertThat(webhooks.deliveriesOf(owner, points.id(), eventId)).hasSize(1);
     assertThat(receiver.requestsFor(eventId)).hasSize(1);
+  }
+
+  @Test
+  void aBatchOfDeliveriesIsRecordedInOneRoundTripAndOneCommit() {
+    Webhooks.Endpoint endpoint = webhooks.endpoint(owner, receiver.url(), "POINTS_EARNED");
+    List<String> customers = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String customer = storefront.newCustomer();
+      storefront.buy(customer, NOW, 1_000 + i, 1);
+      customers.add(customer);
+    }
+
+    List<String> statements = StatementRecorder.during(() -> worker.runDue());
+
+    for (String customer : customers) {
+      String eventId = webhooks.events(customer, "points.earned").get(0).id();
+      assertThat(receiver.requestsFor(eventId)).hasSize(1);
+      assertThat(
+              webhooks.deliveriesOf(owner, endpoint.id(), eventId).get(0).path("status").asString())
+          .isEqualTo("DELIVERED");
+    }
+    // Connector/J sends the batch of updates as one multi-statement packet
+    assertThat(statements.stream().filter(sql -> sql.contains("SET status = 'DELIVERED'")))
+        .hasSize(1);
   }
 
   @Test
