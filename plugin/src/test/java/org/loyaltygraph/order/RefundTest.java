@@ -59,6 +59,19 @@ class RefundTest {
     return orderId;
   }
 
+  /** Lines "a" at 60.00 and "b" at 40.00, one unit each: 60 and 40 points. */
+  private String twoLineOrder(String customer) {
+    String orderId = "o-" + UUID.randomUUID();
+    shop.recordOrder(
+        order(
+            orderId,
+            customer,
+            now,
+            "USD",
+            List.of(line("a", "A", null, 1, 6000), line("b", "B", null, 1, 4000))));
+    return orderId;
+  }
+
   @Test
   void threePartialRefundsOfALineReverseExactlyWhatItEarnedNeverMore() {
     String customer = shop.newCustomer();
@@ -152,14 +165,7 @@ class RefundTest {
   @Test
   void anAmountRefundIsSpreadOverTheLinesProRata() {
     String customer = shop.newCustomer();
-    String orderId = "o-" + UUID.randomUUID();
-    shop.recordOrder(
-        order(
-            orderId,
-            customer,
-            now,
-            "USD",
-            List.of(line("a", "A", null, 1, 6000), line("b", "B", null, 1, 4000))));
+    String orderId = twoLineOrder(customer);
 
     JsonNode refund =
         shop.refund(Map.of("id", "r-" + orderId, "orderId", orderId, "amount", 5000))
@@ -242,14 +248,7 @@ class RefundTest {
   @Test
   void refundsOfABadAmountAreRefusedAndWriteNothing() {
     String customer = shop.newCustomer();
-    String orderId = "o-" + UUID.randomUUID();
-    shop.recordOrder(
-        order(
-            orderId,
-            customer,
-            now,
-            "USD",
-            List.of(line("a", "A", null, 1, 6000), line("b", "B", null, 1, 4000))));
+    String orderId = twoLineOrder(customer);
     clock.advance(Duration.ofDays(15));
     maintenance.runDue();
     JsonNode half =
@@ -260,7 +259,7 @@ class RefundTest {
     maintenance.runDue();
     tierEvaluation.runDue();
     TableSnapshot before = TableSnapshot.of(jdbc);
-    List<String> entries = entries(customer);
+    List<String> entries = ledger.entryLines(customer);
     List<String> lines = refundedLines(orderId);
     JsonNode orderBefore = shop.order(orderId);
     String refundId = "r2-" + orderId;
@@ -289,7 +288,7 @@ class RefundTest {
     assertThat(List.of(zero, negative, tooMuch, both))
         .allSatisfy(refused -> assertThat(refused.path("refund").isNull()).isTrue());
     assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
-    assertThat(entries(customer)).as("ledger entries").isEqualTo(entries);
+    assertThat(ledger.entryLines(customer)).as("ledger entries").isEqualTo(entries);
     assertThat(refundedLines(orderId)).as("refunded per line").isEqualTo(lines);
     assertThat(lines).containsExactly("a 1 0 3000", "b 1 0 2000");
     assertThat(shop.order(orderId)).isEqualTo(orderBefore);
@@ -301,26 +300,6 @@ class RefundTest {
         shop.refund(Map.of("id", refundId, "orderId", orderId, "amount", 5000)).path("refund");
     assertThat(rest.path("pointsReversed").asLong()).isEqualTo(50);
     assertThat(shop.points(customer).path("available").asLong()).isZero();
-  }
-
-  /** The customer's ledger entries in the order written, as "id type points cause". */
-  private List<String> entries(String customer) {
-    return jdbc.sql(
-            "SELECT id, type, points, cause_type, cause_id FROM points_entry WHERE customer_id = ?"
-                + " ORDER BY id")
-        .param(customer)
-        .query(
-            (rs, row) ->
-                rs.getLong("id")
-                    + " "
-                    + rs.getString("type")
-                    + " "
-                    + rs.getLong("points")
-                    + " "
-                    + rs.getString("cause_type")
-                    + ":"
-                    + rs.getString("cause_id"))
-        .list();
   }
 
   /** The order's lines as "line quantity refundedQuantity refundedAmount". */

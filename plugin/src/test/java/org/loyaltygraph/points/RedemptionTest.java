@@ -116,14 +116,14 @@ class RedemptionTest {
     maintenance.runDue();
     tierEvaluation.runDue();
     TableSnapshot before = TableSnapshot.of(jdbc);
-    List<String> entriesBefore = entries(customer);
+    List<String> entriesBefore = ledger.entryLines(customer);
 
     JsonNode again = shop.redeem(customer, reward, key);
 
     assertThat(again).as("the replay's whole payload").isEqualTo(first);
     assertThat(ledger.balance(customer)).isEqualTo(150);
     assertThat(shop.points(customer).path("available").asLong()).isEqualTo(150);
-    assertThat(entries(customer)).as("ledger entries").isEqualTo(entriesBefore);
+    assertThat(ledger.entryLines(customer)).as("ledger entries").isEqualTo(entriesBefore);
     assertThat(redemptionEntries(customer)).hasSize(1);
     assertThat(codes(customer)).containsExactly(code + " " + reward + " ISSUED");
     assertThat(redemptions(customer)).containsExactly(key + " " + reward + " 100 " + code);
@@ -161,7 +161,7 @@ class RedemptionTest {
     maintenance.runDue();
     tierEvaluation.runDue();
     TableSnapshot before = TableSnapshot.of(jdbc);
-    List<String> entriesBefore = entries(customer);
+    List<String> entriesBefore = ledger.entryLines(customer);
 
     // the other reward is affordable: only the key's earlier use refuses it
     JsonNode reused = shop.redeem(customer, other, key);
@@ -173,7 +173,7 @@ class RedemptionTest {
     assertThat(reused.path("discountCode").isNull()).isTrue();
     assertThat(reused.path("pointsAvailable").isNull()).isTrue();
     assertThat(ledger.balance(customer)).isEqualTo(150);
-    assertThat(entries(customer)).as("ledger entries").isEqualTo(entriesBefore);
+    assertThat(ledger.entryLines(customer)).as("ledger entries").isEqualTo(entriesBefore);
     assertThat(codes(customer)).containsExactly(code + " " + reward + " ISSUED");
     assertThat(redemptions(customer)).containsExactly(key + " " + reward + " 100 " + code);
     assertThat(TableSnapshot.of(jdbc)).as("rows of every table").isEqualTo(before);
@@ -200,26 +200,6 @@ class RedemptionTest {
                 .userErrors())
         .isEmpty();
     return id;
-  }
-
-  /** Every ledger entry of the customer, in the order written, as "id type points cause". */
-  private List<String> entries(String customer) {
-    return jdbc.sql(
-            "SELECT id, type, points, cause_type, cause_id FROM points_entry WHERE customer_id = ?"
-                + " ORDER BY id")
-        .param(customer)
-        .query(
-            (rs, row) ->
-                rs.getLong("id")
-                    + " "
-                    + rs.getString("type")
-                    + " "
-                    + rs.getLong("points")
-                    + " "
-                    + rs.getString("cause_type")
-                    + ":"
-                    + rs.getString("cause_id"))
-        .list();
   }
 
   /** The customer's discount codes as "code reward status". */

@@ -2,6 +2,7 @@ package org.loyaltygraph.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reads the ledger tables directly, to check what the API says against what is stored. */
@@ -56,6 +57,26 @@ public class Ledger {
 
   public long entries(String customerId) {
     return single("SELECT COUNT(*) FROM points_entry WHERE customer_id = ?", customerId);
+  }
+
+  /** The customer's entries in the order written, as "id type points causeType:causeId". */
+  public List<String> entryLines(String customerId) {
+    return jdbc.sql(
+            "SELECT id, type, points, cause_type, cause_id FROM points_entry WHERE customer_id = ?"
+                + " ORDER BY id")
+        .param(customerId)
+        .query(
+            (rs, row) ->
+                rs.getLong("id")
+                    + " "
+                    + rs.getString("type")
+                    + " "
+                    + rs.getLong("points")
+                    + " "
+                    + rs.getString("cause_type")
+                    + ":"
+                    + rs.getString("cause_id"))
+        .list();
   }
 
   public long lots(String customerId) {
