@@ -59,7 +59,8 @@ class EventSchedule {
         log.info("webhooks: {} delivery attempts", attempts);
       }
     } catch (ConcurrencyFailureException e) {
-      // a deadlock or a Galera conflict rolled one batch back whole: the next run takes it again
+      // a lease or fan-out rolled back whole (a deadlock, a Galera conflict): the next run takes it
+      // again; a batch whose outcomes could not be recorded is sent again when its lease ends
       log.info("webhook delivery run conflicted with another writer; next run retries", e);
     }
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import org.loyaltygraph.system.LockConflictRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -144,43 +145,70 @@ public class WebhookDeliveryWorker {
 
   /**
    * Sends the batch at once, then records every outcome in one transaction: one commit, and the
-   * delivered ones in one round trip. Endpoints that did not answer are paused after it commits.
+   * delivered ones in one round trip. A deadlock with an admin's change (disabling an endpoint
+   * cancels its pending deliveries) runs that transaction again: each update holds only while its
+   * attempt is still the latest, so writing twice is harmless. Endpoints that did not answer are
+   * paused after it, whatever became of it.
    */
   private void send(List<WebhookDeliveryRepository.Leased> batch) {
     List<CompletableFuture<WebhookSender.Outcome>> sent = new ArrayList<>(batch.size());
     for (WebhookDeliveryRepository.Leased delivery : batch) {
       sent.add(sender.send(delivery.url(), delivery.secret(), delivery.event()));
     }
-    List<WebhookSender.Outcome> outcomes = sent.stream().map(CompletableFuture::join).toList();
     Instant now = clock.instant();
+    List<WebhookDeliveryRepository.Delivered> delivered = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
     Map<Long, Instant> pauses = new TreeMap<>();
-    transactions.executeWithoutResult(
-        status -> {
-          List<WebhookDeliveryRepository.Delivered> delivered = new ArrayList<>();
-          for (int i = 0; i < batch.size(); i++) {
-            WebhookDeliveryRepository.Leased delivery = batch.get(i);
-            WebhookSender.Outcome outcome = outcomes.get(i);
-            if (outcome.delivered()) {
-              delivered.add(
-                  new WebhookDeliveryRepository.Delivered(
-                      delivery.id(), delivery.attempts(), outcome.statusCode()));
-            } else {
-              Instant retryAt = recordFailure(delivery, outcome, now);
-              if (retryAt != null && outcome.statusCode() == null) {
-                // no answer (timeout, refused): the endpoint's backlog waits too, not one timeout
-                // per batch
-                pauses.merge(delivery.endpointId(), retryAt, (a, b) -> a.isAfter(b) ? a : b);
-              }
-            }
-          }
-          deliveries.delivered(delivered, now);
-        });
-    // after the commit, in endpoint order: an admin's change to an endpoint never waits on this
-    pauses.forEach(endpoints::pause);
+    for (int i = 0; i < batch.size(); i++) {
+      WebhookDeliveryRepository.Leased delivery = batch.get(i);
+      WebhookSender.Outcome outcome = sent.get(i).join();
+      if (outcome.delivered()) {
+        delivered.add(
+            new WebhookDeliveryRepository.Delivered(
+                delivery.id(), delivery.attempts(), outcome.statusCode()));
+        continue;
+      }
+      Failure failure = failure(delivery, outcome, now);
+      failures.add(failure);
+      if (failure.status() == WebhookDelivery.Status.PENDING && outcome.statusCode() == null) {
+        // no answer (timeout, refused): the endpoint's backlog waits too, not one timeout per batch
+        pauses.merge(
+            delivery.endpointId(), failure.nextAttemptAt(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    try {
+      LockConflictRetry.run(
+          () ->
+              transactions.execute(
+                  status -> {
+                    deliveries.delivered(delivered, now);
+                    for (Failure f : failures) {
+                      deliveries.failed(
+                          f.delivery().id(),
+                          f.delivery().attempts(),
+                          f.outcome().statusCode(),
+                          f.outcome().error(),
+                          f.status(),
+                          f.nextAttemptAt());
+                    }
+                    return null;
+                  }));
+    } finally {
+      // in endpoint order, one statement each, outside the transaction: an admin's change to an
+      // endpoint never waits on it
+      pauses.forEach(endpoints::pause);
+    }
   }
 
-  /** Records a failed attempt; answers when it is due again, or null when it failed for good. */
-  private Instant recordFailure(
+  /** A failed attempt as it is to be recorded: due again at {@code nextAttemptAt}, or FAILED. */
+  private record Failure(
+      WebhookDeliveryRepository.Leased delivery,
+      WebhookSender.Outcome outcome,
+      WebhookDelivery.Status status,
+      Instant nextAttemptAt) {}
+
+  /** What a failed attempt leads to: another after a backoff, or FAILED after the last. */
+  private Failure failure(
       WebhookDeliveryRepository.Leased delivery, WebhookSender.Outcome outcome, Instant now) {
     if (retries.exhausted(delivery.attempts())) {
       log.warn(
@@ -189,24 +217,10 @@ public class WebhookDeliveryWorker {
           delivery.event().id(),
           delivery.attempts(),
           outcome.error());
-      deliveries.failed(
-          delivery.id(),
-          delivery.attempts(),
-          outcome.statusCode(),
-          outcome.error(),
-          WebhookDelivery.Status.FAILED,
-          now);
-      return null;
+      return new Failure(delivery, outcome, WebhookDelivery.Status.FAILED, now);
     }
     Duration wait =
         retries.delayAfter(delivery.attempts(), ThreadLocalRandom.current()::nextDouble);
-    deliveries.failed(
-        delivery.id(),
-        delivery.attempts(),
-        outcome.statusCode(),
-        outcome.error(),
-        WebhookDelivery.Status.PENDING,
-        now.plus(wait));
-    return now.plus(wait);
+    return new Failure(delivery, outcome, WebhookDelivery.Status.PENDING, now.plus(wait));
   }
 }

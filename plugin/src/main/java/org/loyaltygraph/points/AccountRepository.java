@@ -67,8 +67,7 @@ class AccountRepository {
   /**
    * Adds newly earned pending points for customers in one statement that also creates their rows
    * where needed and, like {@link #lock}, holds their locks until the transaction ends; rows are
-   * written in customer order (the statement orders them), so two such statements never wait on
-   * each other in a cycle.
+   * written in customer order, so two such statements never wait on each other in a cycle.
    */
   void addPendingAll(Map<String, Long> pointsByCustomer, Instant now) {
     LocalDateTime at = SqlTimes.of(now);

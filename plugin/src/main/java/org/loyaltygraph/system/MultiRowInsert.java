@@ -20,6 +20,9 @@ public final class MultiRowInsert {
 
   static final int MAX_ROWS = 64;
 
+  /** Where a row's position goes in the text of an upsert's rows. */
+  private static final String ROW_NO = "#";
+
   /** The name by which {@link #onDuplicateKeyUpdate} assignments read a row's new values. */
   public static final String NEW_ROW = "new_row";
 
@@ -52,32 +55,30 @@ public final class MultiRowInsert {
   /**
    * The same rows as an upsert: {@code ON DUPLICATE KEY UPDATE assignments}, where the assignments
    * read a row's new values as {@code new_row.column} ({@link #NEW_ROW}) and the stored ones as
-   * {@code table.column}. The rows go in ordered by the first column (the key), so two such
-   * statements lock their rows in the same order.
+   * {@code table.column}. The rows go in in the order given, so callers that give them in key order
+   * lock them in key order.
    *
-   * <p>The rows are a derived table, {@code INSERT ... SELECT * FROM (SELECT ... UNION ALL SELECT
-   * ...) AS new_row ... ON DUPLICATE KEY UPDATE}, because it is the one form that names the new
-   * values on both servers: MySQL deprecated {@code VALUES(column)} in 8.0.20 (a warning on every
-   * statement, and removal announced) for a row alias, {@code VALUES (...) AS new_row}, that
-   * MariaDB does not have.
+   * <p>The rows are a derived table, {@code INSERT ... SELECT ... FROM (SELECT ... UNION ALL SELECT
+   * ...) AS new_row ORDER BY row_no ON DUPLICATE KEY UPDATE}, because it is the one form that names
+   * the new values on both servers: MySQL deprecated {@code VALUES(column)} in 8.0.20 (a warning on
+   * every statement, and removal announced) for a row alias, {@code VALUES (...) AS new_row}, that
+   * MariaDB does not have. Each row carries its position ({@code row_no}), since a derived table
+   * has no order of its own. Like any {@code INSERT ... SELECT ... ON DUPLICATE KEY UPDATE}, it is
+   * unsafe for statement-based replication: the servers' default binlog formats (ROW on MySQL,
+   * MIXED on MariaDB) log it as rows.
    */
   public MultiRowInsert onDuplicateKeyUpdate(String assignments) {
-    String[] names = head.substring(head.indexOf('(') + 1, head.indexOf(')')).split(",");
+    String names = head.substring(head.indexOf('(') + 1, head.indexOf(')'));
     StringBuilder first = new StringBuilder("SELECT ");
-    for (int i = 0; i < names.length; i++) {
-      first.append(i == 0 ? "" : ", ").append("? AS ").append(names[i].strip());
+    for (String name : names.split(",")) {
+      first.append("? AS ").append(name.strip()).append(", ");
     }
     return new MultiRowInsert(
-        head.replace(") VALUES ", ") SELECT * FROM ("),
-        first.toString(),
+        head.replace(") VALUES ", ") SELECT " + names + " FROM ("),
+        first.append(ROW_NO).append(" AS row_no").toString(),
         " UNION ALL ",
-        "SELECT ?" + ", ?".repeat(columns - 1),
-        ") AS "
-            + NEW_ROW
-            + " ORDER BY "
-            + names[0].strip()
-            + " ON DUPLICATE KEY UPDATE "
-            + assignments,
+        "SELECT " + "?, ".repeat(columns) + ROW_NO,
+        ") AS " + NEW_ROW + " ORDER BY row_no ON DUPLICATE KEY UPDATE " + assignments,
         columns);
   }
 
@@ -98,9 +99,9 @@ public final class MultiRowInsert {
                   + firstRow.length()
                   + rows * (row.length() + separator.length())
                   + tail.length());
-      s.append(head).append(firstRow);
+      s.append(head).append(firstRow.replace(ROW_NO, "0"));
       for (int i = 1; i < rows; i++) {
-        s.append(separator).append(row);
+        s.append(separator).append(row.replace(ROW_NO, Integer.toString(i)));
       }
       sql = s.append(tail).toString();
       sqlByRows[rows] = sql; // a race builds the same text twice, harmlessly

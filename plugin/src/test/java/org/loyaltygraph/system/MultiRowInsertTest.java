@@ -32,7 +32,9 @@ class MultiRowInsertTest {
     jdbc.execute("DROP TABLE IF EXISTS multi_row_insert_test");
     jdbc.execute(
         "CREATE TABLE multi_row_insert_test (id BIGINT PRIMARY KEY, name VARCHAR(40) NULL,"
-            + " amount DECIMAL(12, 4) NULL, at DATETIME(6) NULL, total BIGINT NOT NULL DEFAULT 0)");
+            + " amount DECIMAL(12, 4) NULL, at DATETIME(6) NULL, total BIGINT NOT NULL DEFAULT 0,"
+            // numbers the rows in the order they were written
+            + " seq BIGINT NOT NULL AUTO_INCREMENT, UNIQUE KEY (seq))");
   }
 
   @AfterEach
@@ -106,20 +108,21 @@ class MultiRowInsertTest {
   }
 
   @Test
-  void anUpsertWritesItsRowsInKeyOrderWhateverOrderTheyCameIn() {
+  void anUpsertWritesItsRowsInTheOrderGiven() {
     MultiRowInsert upsert =
         MultiRowInsert.into("multi_row_insert_test", "id, total")
             .onDuplicateKeyUpdate("total = new_row.total");
 
     assertThat(upsert.sql(3))
         .isEqualTo(
-            "INSERT INTO multi_row_insert_test (id, total) SELECT * FROM ("
-                + "SELECT ? AS id, ? AS total UNION ALL SELECT ?, ? UNION ALL SELECT ?, ?)"
-                + " AS new_row ORDER BY id ON DUPLICATE KEY UPDATE total = new_row.total");
+            "INSERT INTO multi_row_insert_test (id, total) SELECT id, total FROM ("
+                + "SELECT ? AS id, ? AS total, 0 AS row_no UNION ALL SELECT ?, ?, 1"
+                + " UNION ALL SELECT ?, ?, 2) AS new_row ORDER BY row_no"
+                + " ON DUPLICATE KEY UPDATE total = new_row.total");
     upsert.insert(
         jdbc, List.of(new Object[] {9L, 1L}, new Object[] {4L, 2L}, new Object[] {6L, 3L}));
-    assertThat(jdbc.queryForList("SELECT total FROM multi_row_insert_test ORDER BY id", Long.class))
-        .containsExactly(2L, 3L, 1L);
+    assertThat(jdbc.queryForList("SELECT id FROM multi_row_insert_test ORDER BY seq", Long.class))
+        .containsExactly(9L, 4L, 6L);
   }
 
   @Test
