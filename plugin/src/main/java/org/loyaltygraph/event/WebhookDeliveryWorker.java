@@ -155,13 +155,14 @@ public class WebhookDeliveryWorker {
     for (WebhookDeliveryRepository.Leased delivery : batch) {
       sent.add(sender.send(delivery.url(), delivery.secret(), delivery.event()));
     }
-    Instant now = clock.instant();
+    List<WebhookSender.Outcome> outcomes = sent.stream().map(CompletableFuture::join).toList();
+    Instant now = clock.instant(); // once every answer is in: backoffs count from the last of them
     List<WebhookDeliveryRepository.Delivered> delivered = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     Map<Long, Instant> pauses = new TreeMap<>();
     for (int i = 0; i < batch.size(); i++) {
       WebhookDeliveryRepository.Leased delivery = batch.get(i);
-      WebhookSender.Outcome outcome = sent.get(i).join();
+      WebhookSender.Outcome outcome = outcomes.get(i);
       if (outcome.delivered()) {
         delivered.add(
             new WebhookDeliveryRepository.Delivered(
