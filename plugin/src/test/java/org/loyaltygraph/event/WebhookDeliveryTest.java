@@ -154,6 +154,47 @@ class WebhookDeliveryTest {
         .hasSize(1);
   }
 
+  /**
+   * The recording transaction can be a deadlock's victim (an admin disabling an endpoint cancels
+   * its pending deliveries, locking them in another order). The database raises it here through a
+   * trigger that fails the first DELIVERED update with MySQL's deadlock error, once: its count is
+   * kept in a MyISAM table, which the rollback does not undo.
+   */
+  @Test
+  void aDeadlockWhileRecordingABatchRunsTheRecordingAgainAndSendsNothingTwice() {
+    worker.runDue();
+    Webhooks.Endpoint endpoint = webhooks.endpoint(owner, receiver.url(), "POINTS_EARNED");
+    String customer = storefront.newCustomer();
+    storefront.buy(customer, NOW, 2_500, 1);
+    String eventId = webhooks.events(customer, "points.earned").get(0).id();
+    int attempts;
+    long fired;
+    try {
+      jdbc.sql("CREATE TABLE deadlock_once (fired INT) ENGINE = MyISAM").update();
+      jdbc.sql(
+              "CREATE TRIGGER deadlock_once BEFORE UPDATE ON webhook_delivery FOR EACH ROW"
+                  + " BEGIN IF NEW.status = 'DELIVERED' AND OLD.status = 'PENDING'"
+                  + " AND (SELECT COUNT(*) FROM deadlock_once) = 0 THEN"
+                  + " INSERT INTO deadlock_once VALUES (1);"
+                  + " SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = 1213,"
+                  + " MESSAGE_TEXT = 'Deadlock found when trying to get lock (test)';"
+                  + " END IF; END")
+          .update();
+      attempts = worker.runDue();
+      fired = jdbc.sql("SELECT COUNT(*) FROM deadlock_once").query(Long.class).single();
+    } finally {
+      jdbc.sql("DROP TRIGGER IF EXISTS deadlock_once").update();
+      jdbc.sql("DROP TABLE IF EXISTS deadlock_once").update();
+    }
+
+    assertThat(fired).as("the deadlock happened").isOne();
+    assertThat(attempts).isOne();
+    assertThat(receiver.requestsFor(eventId)).hasSize(1);
+    JsonNode delivery = webhooks.deliveriesOf(owner, endpoint.id(), eventId).get(0);
+    assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED");
+    assertThat(delivery.path("attempts").asInt()).isOne();
+  }
+
   @Test
   void aReceiverThatAnswers500GetsTheEventAgainAfterTheBackoff() {
     Webhooks.Endpoint endpoint = webhooks.endpoint(owner, receiver.url(), "POINTS_EARNED");
