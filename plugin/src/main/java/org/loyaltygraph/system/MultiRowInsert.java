@@ -26,6 +26,7 @@ public final class MultiRowInsert {
   /** The name by which {@link #onDuplicateKeyUpdate} assignments read a row's new values. */
   public static final String NEW_ROW = "new_row";
 
+  private final String names;
   private final String head;
   private final String firstRow;
   private final String separator;
@@ -35,7 +36,14 @@ public final class MultiRowInsert {
   private final String[] sqlByRows = new String[MAX_ROWS + 1];
 
   private MultiRowInsert(
-      String head, String firstRow, String separator, String row, String tail, int columns) {
+      String names,
+      String head,
+      String firstRow,
+      String separator,
+      String row,
+      String tail,
+      int columns) {
+    this.names = names;
     this.head = head;
     this.firstRow = firstRow;
     this.separator = separator;
@@ -49,7 +57,7 @@ public final class MultiRowInsert {
     int count = columns.split(",").length;
     String row = "(?" + ",?".repeat(count - 1) + ")";
     return new MultiRowInsert(
-        "INSERT INTO " + table + " (" + columns + ") VALUES ", row, ",", row, "", count);
+        columns, "INSERT INTO " + table + " (" + columns + ") VALUES ", row, ",", row, "", count);
   }
 
   /**
@@ -68,12 +76,12 @@ public final class MultiRowInsert {
    * MIXED on MariaDB) log it as rows.
    */
   public MultiRowInsert onDuplicateKeyUpdate(String assignments) {
-    String names = head.substring(head.indexOf('(') + 1, head.indexOf(')'));
     StringBuilder first = new StringBuilder("SELECT ");
     for (String name : names.split(",")) {
       first.append("? AS ").append(name.strip()).append(", ");
     }
     return new MultiRowInsert(
+        names,
         head.replace(") VALUES ", ") SELECT " + names + " FROM ("),
         first.append(ROW_NO).append(" AS row_no").toString(),
         " UNION ALL ",
