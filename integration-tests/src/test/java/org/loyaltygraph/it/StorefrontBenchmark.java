@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.schema.client.CustomerGraphQLQuery;
@@ -48,6 +50,7 @@ class StorefrontBenchmark {
   private static final String READ_POINTS = storefrontRead(false);
   // the read's baseline, as its rows of the report name it
   private static final String READ_BASELINE = "baseline: plain Spring MVC endpoint";
+  private static final String ORDER_RECORD = "GraphQL `orderRecord` over HTTP";
   private static final String SERVICE_VERSION =
       new GraphQLQueryRequest(new ServiceVersionGraphQLQuery()).serializeCompact();
 
@@ -60,6 +63,10 @@ class StorefrontBenchmark {
   private final int rounds = Integer.getInteger("benchmark.rounds", 5);
   private final int readConnections = Integer.getInteger("benchmark.read-connections", 8);
   private final int orderConnections = Integer.getInteger("benchmark.order-connections", 16);
+  // orderRecord and its baseline again at this concurrency, enough to keep the cores busy: at 16
+  // connections the service waits on the database with a fifth of the CPU idle
+  private final int saturatingConnections =
+      Integer.getInteger("benchmark.saturating-connections", 64);
   private final int linesPerOrder = Integer.getInteger("benchmark.lines-per-order", 4);
   private final int customers = Integer.getInteger("benchmark.customers", 2_000);
   private final int orders = Integer.getInteger("benchmark.orders", 20_000);
@@ -368,6 +375,14 @@ class StorefrontBenchmark {
     long[] jdbcCpu = new long[2];
     long[] hooksCpu = new long[2];
     long hooksOrders = 0;
+    long[] saturatedCpu = new long[2];
+    long[] jdbcSaturatedCpu = new long[2];
+    long saturatedOrders = 0;
+    long jdbcSaturatedOrders = 0;
+    String jdbcSaturatedName = "baseline: plain JDBC, " + saturatingConnections + " threads";
+    String saturatedName =
+        "GraphQL `orderRecord` over HTTP, " + saturatingConnections + " connections";
+    Map<String, List<Wrk.Result>> latencies = new LinkedHashMap<>();
     long delivered;
     OptionalLong dbPid = ProcessCpu.databaseServerPid();
     String orderSettled;
@@ -411,9 +426,8 @@ class StorefrontBenchmark {
         graphqlOrders += stored;
         failures += graphql.failures() + graphql.socketErrors();
         after.forEach((k, v) -> statusPerOrder.merge(k, v - before.get(k), Long::sum));
-        results
-            .computeIfAbsent("GraphQL `orderRecord` over HTTP", k -> new ArrayList<>())
-            .add(graphql.perSecond());
+        results.computeIfAbsent(ORDER_RECORD, k -> new ArrayList<>()).add(graphql.perSecond());
+        latencies.computeIfAbsent(ORDER_RECORD, k -> new ArrayList<>()).add(graphql);
         // the same with a webhook endpoint receiving points.earned: the outbox row, its fan-out
         // and the deliveries (to the sink on 127.0.0.1) while the round runs
         String endpoint = sink.subscribe();
@@ -439,6 +453,32 @@ class StorefrontBenchmark {
                 "GraphQL `orderRecord`, an endpoint receiving `points.earned`",
                 k -> new ArrayList<>())
             .add(hooks.perSecond());
+        // both again at a concurrency that keeps the cores busy
+        long[] cpu6 = cpu(ProcessHandle.current().pid(), dbPid);
+        double jdbcSaturated = jdbc.run(run + "-jdbc-sat-" + round, saturatingConnections, seconds);
+        long[] cpu7 = cpu(ProcessHandle.current().pid(), dbPid);
+        long[] cpu8 = cpu(plugin.pid(), dbPid);
+        Wrk.Result saturated =
+            orderRun(wrk, plugin, idsFile, run + "-sat-" + round, seconds, saturatingConnections);
+        long[] cpu9 = cpu(plugin.pid(), dbPid);
+        for (int i = 0; i < 2; i++) {
+          jdbcSaturatedCpu[i] += cpu7[i] - cpu6[i];
+          saturatedCpu[i] += cpu9[i] - cpu8[i];
+        }
+        jdbcSaturatedOrders += Math.round(jdbcSaturated * seconds);
+        saturatedOrders +=
+            Long.parseLong(
+                scalar(
+                    db,
+                    "SELECT COUNT(*) FROM customer_order WHERE id LIKE '"
+                        + run
+                        + "-sat-"
+                        + round
+                        + "-%'"));
+        failures += saturated.failures() + saturated.socketErrors();
+        results.computeIfAbsent(jdbcSaturatedName, k -> new ArrayList<>()).add(jdbcSaturated);
+        results.computeIfAbsent(saturatedName, k -> new ArrayList<>()).add(saturated.perSecond());
+        latencies.computeIfAbsent(saturatedName, k -> new ArrayList<>()).add(saturated);
       }
       delivered = sink.received();
     }
@@ -448,15 +488,43 @@ class StorefrontBenchmark {
             String.format(
                 "Orders of %d lines (random SKU, category, quantity, price) with unique ids for random"
                     + " existing customers, wrk -t1 -c%d against plain JDBC from %d threads into copies of"
-                    + " the same tables, %d s per round after a %d s warm-up, rounds interleaved; ",
-                linesPerOrder, orderConnections, orderConnections, seconds, warmup))
+                    + " the same tables, then both again at %d, %d s per round after a %d s warm-up,"
+                    + " rounds interleaved; ",
+                linesPerOrder,
+                orderConnections,
+                orderConnections,
+                saturatingConnections,
+                seconds,
+                warmup))
         .append(orderSettled)
         .append(".\n\n");
     Map<String, List<Wrk.Result>> asResults = new LinkedHashMap<>();
     results.forEach(
         (k, v) -> asResults.put(k, v.stream().map(StorefrontBenchmark::perSecond).toList()));
     table(
-        asResults, "orders/s", "baseline: plain JDBC, order + lines batched, one transaction each");
+        asResults,
+        "orders/s",
+        name ->
+            name.equals(saturatedName) || name.equals(jdbcSaturatedName)
+                ? jdbcSaturatedName
+                : "baseline: plain JDBC, order + lines batched, one transaction each");
+    report.append(
+        String.format(
+            "%nLatency of `orderRecord` as wrk saw it (the rounds' medians): %s.%n",
+            String.join(
+                "; ",
+                latencies.entrySet().stream()
+                    .map(
+                        e ->
+                            String.format(
+                                Locale.ROOT,
+                                "%s: p50 %.1f ms, p99 %.1f ms",
+                                e.getKey().equals(ORDER_RECORD)
+                                    ? orderConnections + " connections"
+                                    : saturatingConnections + " connections",
+                                medianOf(e.getValue(), Wrk.Result::p50Micros) / 1000.0,
+                                medianOf(e.getValue(), Wrk.Result::p99Micros) / 1000.0))
+                    .toList())));
     final long counted = graphqlOrders;
     report.append(
         String.format(
@@ -491,6 +559,18 @@ class StorefrontBenchmark {
     report.append(
         String.format(
             Locale.ROOT,
+            "At %d connections: GraphQL `orderRecord` %.2f ms in the service + %.2f ms in the"
+                + " database server per order; plain JDBC from %d threads %.2f ms in its client +"
+                + " %.2f ms in the database server.%n",
+            saturatingConnections,
+            (double) saturatedCpu[0] / Math.max(1, saturatedOrders),
+            (double) saturatedCpu[1] / Math.max(1, saturatedOrders),
+            saturatingConnections,
+            (double) jdbcSaturatedCpu[0] / Math.max(1, jdbcSaturatedOrders),
+            (double) jdbcSaturatedCpu[1] / Math.max(1, jdbcSaturatedOrders)));
+    report.append(
+        String.format(
+            Locale.ROOT,
             "%nWith a webhook endpoint receiving `points.earned` (created before each of its rounds"
                 + " and disabled after; a receiver on 127.0.0.1 answering 204): %.2f ms in the service"
                 + " + %.2f ms in the database server per order, over %d orders; the receiver got %d"
@@ -511,10 +591,15 @@ class StorefrontBenchmark {
 
   private Wrk.Result orderRun(
       Wrk wrk, PackagedPlugin plugin, Path idsFile, String prefix, int duration) {
+    return orderRun(wrk, plugin, idsFile, prefix, duration, orderConnections);
+  }
+
+  private Wrk.Result orderRun(
+      Wrk wrk, PackagedPlugin plugin, Path idsFile, String prefix, int duration, int connections) {
     return wrk.run(
         plugin.baseUrl(),
         "order.lua",
-        orderConnections,
+        connections,
         duration,
         20_000L * duration,
         List.of(
@@ -646,7 +731,12 @@ class StorefrontBenchmark {
   }
 
   private void table(Map<String, List<Wrk.Result>> results, String unit, String baselineKey) {
-    double baseline = median(results.get(baselineKey));
+    table(results, unit, name -> baselineKey);
+  }
+
+  /** As above, each row's ratio against the row {@code baselineOf} names for it. */
+  private void table(
+      Map<String, List<Wrk.Result>> results, String unit, UnaryOperator<String> baselineOf) {
     report.append("| measurement |");
     for (int r = 1; r <= rounds; r++) {
       report.append(" round ").append(r).append(" |");
@@ -658,9 +748,16 @@ class StorefrontBenchmark {
           report.append("| ").append(name).append(" |");
           runs.forEach(r -> report.append(String.format(Locale.ROOT, " %.0f |", r.perSecond())));
           double median = median(runs);
+          double baseline = median(results.get(baselineOf.apply(name)));
           report.append(
               String.format(Locale.ROOT, " **%.0f** | %.2f |%n", median, median / baseline));
         });
+  }
+
+  private static double medianOf(List<Wrk.Result> runs, ToLongFunction<Wrk.Result> value) {
+    long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
 
   private static double median(List<Wrk.Result> runs) {
