@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduled false to run neither job on a schedule (tests call them directly)
  * @param deliveryInterval pause between runs of the delivery worker
  * @param deliveryBatchSize deliveries sent at once (concurrently) per round of the worker
+ * @param deliveryConcurrency how many of those rounds an instance runs side by side, each with its
+ *     own batch (the leases skip each other's rows)
  * @param connectTimeout how long to wait for a receiver's TCP/TLS connection
  * @param requestTimeout how long to wait for a receiver's answer
  * @param maxAttempts attempts before a delivery is FAILED
@@ -28,6 +30,7 @@ record EventProperties(
     @DefaultValue("true") boolean scheduled,
     @DefaultValue("5s") Duration deliveryInterval,
     @DefaultValue("50") int deliveryBatchSize,
+    @DefaultValue("1") int deliveryConcurrency,
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("10s") Duration requestTimeout,
     @DefaultValue("12") int maxAttempts,
@@ -40,10 +43,13 @@ record EventProperties(
     @DefaultValue("false") boolean allowPrivateAddresses) {
 
   EventProperties {
-    if (deliveryBatchSize < 1 || maxAttempts < 1 || expiryWarningDays < 1) {
+    if (deliveryBatchSize < 1
+        || deliveryConcurrency < 1
+        || maxAttempts < 1
+        || expiryWarningDays < 1) {
       throw new IllegalArgumentException(
-          "loyaltygraph.events: delivery-batch-size, max-attempts and expiry-warning-days must be"
-              + " at least 1");
+          "loyaltygraph.events: delivery-batch-size, delivery-concurrency, max-attempts and"
+              + " expiry-warning-days must be at least 1");
     }
     if (retention.compareTo(Duration.ofDays(expiryWarningDays + 1L)) < 0) {
       throw new IllegalArgumentException(

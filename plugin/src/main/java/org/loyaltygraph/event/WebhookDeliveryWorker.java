@@ -8,10 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.loyaltygraph.system.LockConflictRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,11 +36,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never fills it; an endpoint that does not answer at all is paused for its backoff, so it costs
  * the others one timeout, not one per batch.
  *
+ * <p>With {@code delivery-concurrency} above 1, that many delivery loops run side by side in an
+ * instance, each leasing, sending and recording its own batches: the leases skip each other's rows
+ * as they skip another instance's.
+ *
  * <p>At least once: an instance that dies mid-batch leaves its deliveries to be sent again when
  * their lease ends; receivers drop duplicates by event id.
  */
 @Component
-public class WebhookDeliveryWorker {
+public class WebhookDeliveryWorker implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryWorker.class);
   private static final int FAN_OUT_BATCH = 500;
@@ -48,6 +58,8 @@ public class WebhookDeliveryWorker {
   private final RetrySchedule retries;
   private final Duration lease;
   private final Clock clock;
+  // the delivery loops besides the caller's own; null with delivery-concurrency 1
+  private final ExecutorService loops;
 
   WebhookDeliveryWorker(
       OutboxRepository events,
@@ -72,6 +84,8 @@ public class WebhookDeliveryWorker {
             .multipliedBy(2)
             .plusMinutes(1);
     this.clock = clock;
+    int others = properties.deliveryConcurrency() - 1;
+    this.loops = others == 0 ? null : Executors.newFixedThreadPool(others, WebhookLoopThread::new);
   }
 
   /**
@@ -90,8 +104,49 @@ public class WebhookDeliveryWorker {
   int runDue(Duration budget) {
     long deadline = budget == null ? 0 : System.nanoTime() + budget.toNanos();
     dispatchNewEvents();
+    if (loops == null) {
+      return sendDue(budget != null, deadline);
+    }
+    List<Future<Integer>> others = new ArrayList<>();
+    for (int i = 1; i < properties.deliveryConcurrency(); i++) {
+      others.add(loops.submit(() -> sendDue(budget != null, deadline)));
+    }
     int attempts = 0;
-    while (budget == null || System.nanoTime() - deadline < 0) {
+    RuntimeException failed = null;
+    try {
+      attempts += sendDue(budget != null, deadline);
+    } catch (RuntimeException e) {
+      failed = e;
+    }
+    // every loop has ended before the run does: the next run never overlaps this one's
+    for (Future<Integer> other : others) {
+      try {
+        attempts += other.get();
+      } catch (ExecutionException e) {
+        RuntimeException cause =
+            e.getCause() instanceof RuntimeException r
+                ? r
+                : new IllegalStateException(e.getCause());
+        if (failed == null) {
+          failed = cause;
+        } else {
+          failed.addSuppressed(cause);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while delivering webhooks", e);
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
+    return attempts;
+  }
+
+  /** One delivery loop: leases and sends batches until none is due or the deadline has passed. */
+  private int sendDue(boolean bounded, long deadline) {
+    int attempts = 0;
+    while (!bounded || System.nanoTime() - deadline < 0) {
       List<WebhookDeliveryRepository.Leased> batch = leaseDue();
       if (batch.isEmpty()) {
         return attempts;
@@ -100,6 +155,23 @@ public class WebhookDeliveryWorker {
       attempts += batch.size();
     }
     return attempts;
+  }
+
+  @Override
+  public void destroy() {
+    if (loops != null) {
+      loops.shutdownNow();
+    }
+  }
+
+  /** The extra delivery loops' threads, named for thread dumps, never holding the JVM up. */
+  private static final class WebhookLoopThread extends Thread {
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    WebhookLoopThread(Runnable task) {
+      super(task, "webhook-delivery-" + COUNT.incrementAndGet());
+      setDaemon(true);
+    }
   }
 
   /** Turns every event not yet fanned out into its deliveries; answers how many were queued. */

@@ -126,10 +126,12 @@ class WebhookSender implements AutoCloseable {
                         .setHostnameVerifier(HttpsSupport.getDefaultHostnameVerifier())
                         .buildAsync())
                 // a round sends up to delivery-batch-size requests to one endpoint and one to each
-                // of any number of endpoints: no request may wait for a pooled connection (its wait
-                // would count against the connect timeout and fail receivers never contacted)
+                // of any number of endpoints, and delivery-concurrency rounds run at once: no
+                // request may wait for a pooled connection (its wait would count against the
+                // connect timeout and fail receivers never contacted)
                 .setMaxConnTotal(Integer.MAX_VALUE)
-                .setMaxConnPerRoute(properties.deliveryBatchSize())
+                .setMaxConnPerRoute(
+                    properties.deliveryBatchSize() * properties.deliveryConcurrency())
                 .setDefaultConnectionConfig(
                     ConnectionConfig.custom()
                         .setConnectTimeout(connect)

@@ -27,6 +27,7 @@ import org.loyaltygraph.testing.Storefront;
 import org.loyaltygraph.testing.TestProgram;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,11 @@ class WebhookDeliveryTest {
   @Autowired WebhookDeliveryWorker worker;
   @Autowired EventProperties properties;
   @Autowired WebhookService service;
+  @Autowired OutboxRepository events;
+  @Autowired WebhookDeliveryRepository deliveries;
+  @Autowired WebhookEndpointRepository endpoints;
+  @Autowired WebhookSender sender;
+  @Autowired TransactionTemplate transactions;
 
   private Storefront storefront;
   private Webhooks webhooks;
@@ -152,6 +158,61 @@ class WebhookDeliveryTest {
     // Connector/J sends the batch of updates as one multi-statement packet
     assertThat(statements.stream().filter(sql -> sql.contains("SET status = 'DELIVERED'")))
         .hasSize(1);
+  }
+
+  @Test
+  void deliveryLoopsSideBySideSendTheirOwnBatchesAndNothingTwice() throws Exception {
+    worker.runDue(); // what other tests left due goes first
+    WebhookDeliveryWorker threeLoops =
+        new WebhookDeliveryWorker(
+            events, deliveries, endpoints, sender, transactions, concurrently(10, 3), clock);
+    try (WebhookReceiver slow = WebhookReceiver.slow(Duration.ofMillis(300))) {
+      Webhooks.Endpoint endpoint = webhooks.endpoint(owner, slow.url(), "POINTS_EARNED");
+      List<String> customers = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        String customer = storefront.newCustomer();
+        storefront.buy(customer, NOW, 1_000 + i, 1);
+        customers.add(customer);
+      }
+
+      assertThat(threeLoops.runDue()).isEqualTo(30);
+
+      for (String customer : customers) {
+        String eventId = webhooks.events(customer, "points.earned").get(0).id();
+        assertThat(slow.requestsFor(eventId)).hasSize(1);
+        assertThat(
+                webhooks
+                    .deliveriesOf(owner, endpoint.id(), eventId)
+                    .get(0)
+                    .path("status")
+                    .asString())
+            .isEqualTo("DELIVERED");
+      }
+      // one loop holds at most its batch of 10 open; three held theirs at the same time
+      assertThat(slow.mostInFlight()).isGreaterThan(10);
+    } finally {
+      threeLoops.destroy();
+    }
+  }
+
+  /** The service's delivery settings but for the batch size and the loops side by side. */
+  private EventProperties concurrently(int batchSize, int loops) {
+    EventProperties p = properties;
+    return new EventProperties(
+        p.scheduled(),
+        p.deliveryInterval(),
+        batchSize,
+        loops,
+        p.connectTimeout(),
+        p.requestTimeout(),
+        p.maxAttempts(),
+        p.retryBaseDelay(),
+        p.retryMaxDelay(),
+        p.expiryWarningDays(),
+        p.expiryWarningInterval(),
+        p.retention(),
+        p.retentionInterval(),
+        p.allowPrivateAddresses());
   }
 
   /**

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -42,9 +46,26 @@ final class WebhookReceiver implements AutoCloseable {
   private final List<String> serverNames;
   private final List<Request> requests = new ArrayList<>();
   private final Deque<Integer> script = new ArrayDeque<>();
+  private final long answerDelayMillis;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private ExecutorService threads; // a slow receiver's, else the server's own dispatcher
 
   WebhookReceiver() throws IOException {
     this(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+  }
+
+  /**
+   * On 127.0.0.1, answering each request only after {@code delay}, many at once (a thread each):
+   * {@link #mostInFlight()} tells how many requests a sender had open together.
+   */
+  static WebhookReceiver slow(Duration delay) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    ExecutorService threads = Executors.newCachedThreadPool();
+    server.setExecutor(threads);
+    WebhookReceiver receiver = new WebhookReceiver(server, List.of(), delay.toMillis());
+    receiver.threads = threads;
+    return receiver;
   }
 
   /**
@@ -96,8 +117,13 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   private WebhookReceiver(HttpServer server, List<String> serverNames) {
+    this(server, serverNames, 0);
+  }
+
+  private WebhookReceiver(HttpServer server, List<String> serverNames, long answerDelayMillis) {
     this.server = server;
     this.serverNames = serverNames;
+    this.answerDelayMillis = answerDelayMillis;
     server.createContext(
         "/",
         exchange -> {
@@ -116,6 +142,16 @@ final class WebhookReceiver implements AutoCloseable {
             requests.add(new Request(exchange.getRequestMethod(), headers, body));
             Integer next = script.poll();
             status = next == null ? 200 : next;
+          }
+          mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          try {
+            if (answerDelayMillis > 0) {
+              Thread.sleep(answerDelayMillis);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            inFlight.decrementAndGet();
           }
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
@@ -136,6 +172,11 @@ final class WebhookReceiver implements AutoCloseable {
     script.addAll(List.of(statuses));
   }
 
+  /** The most requests this receiver held at once. */
+  int mostInFlight() {
+    return mostInFlight.get();
+  }
+
   /** The server names (SNI) that TLS clients sent, in order. */
   List<String> serverNames() {
     return List.copyOf(serverNames);
@@ -153,5 +194,8 @@ final class WebhookReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    if (threads != null) {
+      threads.shutdownNow();
+    }
   }
 }

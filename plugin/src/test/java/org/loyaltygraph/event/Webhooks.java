@@ -28,6 +28,7 @@ final class Webhooks {
         false,
         Duration.ofSeconds(5),
         10,
+        1,
         connectTimeout,
         requestTimeout,
         12,
