@@ -39,6 +39,7 @@ final class JdbcOrderBaseline implements AutoCloseable {
   private final TestDatabase db;
   private final List<String> customers;
   private final int linesPerOrder;
+  private long lastWritten;
 
   JdbcOrderBaseline(TestDatabase db, List<String> customers, int linesPerOrder)
       throws SQLException {
@@ -68,10 +69,16 @@ final class JdbcOrderBaseline implements AutoCloseable {
       for (Future<?> worker : workers) {
         worker.get();
       }
+      lastWritten = written.get();
       return written.get() * 1e9 / (System.nanoTime() - start);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The orders the last {@link #run} committed. */
+  long lastWritten() {
+    return lastWritten;
   }
 
   private Void write(String prefix, long deadline, AtomicLong written) throws SQLException {

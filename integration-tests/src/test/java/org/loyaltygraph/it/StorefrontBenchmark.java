@@ -399,7 +399,7 @@ class StorefrontBenchmark {
         long[] cpu0 = cpu(ProcessHandle.current().pid(), dbPid);
         double jdbcRate = jdbc.run(run + "-jdbc-" + round, orderConnections, seconds);
         long[] cpu1 = cpu(ProcessHandle.current().pid(), dbPid);
-        jdbcOrders += Math.round(jdbcRate * seconds);
+        jdbcOrders += jdbc.lastWritten();
         results
             .computeIfAbsent(
                 "baseline: plain JDBC, order + lines batched, one transaction each",
@@ -428,6 +428,32 @@ class StorefrontBenchmark {
         after.forEach((k, v) -> statusPerOrder.merge(k, v - before.get(k), Long::sum));
         results.computeIfAbsent(ORDER_RECORD, k -> new ArrayList<>()).add(graphql.perSecond());
         latencies.computeIfAbsent(ORDER_RECORD, k -> new ArrayList<>()).add(graphql);
+        // both again at a concurrency that keeps the cores busy
+        long[] cpu6 = cpu(ProcessHandle.current().pid(), dbPid);
+        double jdbcSaturated = jdbc.run(run + "-jdbc-sat-" + round, saturatingConnections, seconds);
+        long[] cpu7 = cpu(ProcessHandle.current().pid(), dbPid);
+        long[] cpu8 = cpu(plugin.pid(), dbPid);
+        Wrk.Result saturated =
+            orderRun(wrk, plugin, idsFile, run + "-sat-" + round, seconds, saturatingConnections);
+        long[] cpu9 = cpu(plugin.pid(), dbPid);
+        for (int i = 0; i < 2; i++) {
+          jdbcSaturatedCpu[i] += cpu7[i] - cpu6[i];
+          saturatedCpu[i] += cpu9[i] - cpu8[i];
+        }
+        jdbcSaturatedOrders += jdbc.lastWritten();
+        saturatedOrders +=
+            Long.parseLong(
+                scalar(
+                    db,
+                    "SELECT COUNT(*) FROM customer_order WHERE id LIKE '"
+                        + run
+                        + "-sat-"
+                        + round
+                        + "-%'"));
+        failures += saturated.failures() + saturated.socketErrors();
+        results.computeIfAbsent(jdbcSaturatedName, k -> new ArrayList<>()).add(jdbcSaturated);
+        results.computeIfAbsent(saturatedName, k -> new ArrayList<>()).add(saturated.perSecond());
+        latencies.computeIfAbsent(saturatedName, k -> new ArrayList<>()).add(saturated);
         // the same with a webhook endpoint receiving points.earned: the outbox row, its fan-out
         // and the deliveries (to the sink on 127.0.0.1) while the round runs
         String endpoint = sink.subscribe();
@@ -453,32 +479,6 @@ class StorefrontBenchmark {
                 "GraphQL `orderRecord`, an endpoint receiving `points.earned`",
                 k -> new ArrayList<>())
             .add(hooks.perSecond());
-        // both again at a concurrency that keeps the cores busy
-        long[] cpu6 = cpu(ProcessHandle.current().pid(), dbPid);
-        double jdbcSaturated = jdbc.run(run + "-jdbc-sat-" + round, saturatingConnections, seconds);
-        long[] cpu7 = cpu(ProcessHandle.current().pid(), dbPid);
-        long[] cpu8 = cpu(plugin.pid(), dbPid);
-        Wrk.Result saturated =
-            orderRun(wrk, plugin, idsFile, run + "-sat-" + round, seconds, saturatingConnections);
-        long[] cpu9 = cpu(plugin.pid(), dbPid);
-        for (int i = 0; i < 2; i++) {
-          jdbcSaturatedCpu[i] += cpu7[i] - cpu6[i];
-          saturatedCpu[i] += cpu9[i] - cpu8[i];
-        }
-        jdbcSaturatedOrders += Math.round(jdbcSaturated * seconds);
-        saturatedOrders +=
-            Long.parseLong(
-                scalar(
-                    db,
-                    "SELECT COUNT(*) FROM customer_order WHERE id LIKE '"
-                        + run
-                        + "-sat-"
-                        + round
-                        + "-%'"));
-        failures += saturated.failures() + saturated.socketErrors();
-        results.computeIfAbsent(jdbcSaturatedName, k -> new ArrayList<>()).add(jdbcSaturated);
-        results.computeIfAbsent(saturatedName, k -> new ArrayList<>()).add(saturated.perSecond());
-        latencies.computeIfAbsent(saturatedName, k -> new ArrayList<>()).add(saturated);
       }
       delivered = sink.received();
     }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryInterval pause between runs of the delivery worker
  * @param deliveryBatchSize deliveries sent at once (concurrently) per round of the worker
  * @param deliveryConcurrency how many of those rounds an instance runs side by side, each with its
- *     own batch (the leases skip each other's rows)
+ *     own batch (the leases skip each other's rows); at most 64
  * @param connectTimeout how long to wait for a receiver's TCP/TLS connection
  * @param requestTimeout how long to wait for a receiver's answer
  * @param maxAttempts attempts before a delivery is FAILED
@@ -50,6 +50,11 @@ record EventProperties(
       throw new IllegalArgumentException(
           "loyaltygraph.events: delivery-batch-size, delivery-concurrency, max-attempts and"
               + " expiry-warning-days must be at least 1");
+    }
+    if (deliveryConcurrency > 64) {
+      throw new IllegalArgumentException(
+          "loyaltygraph.events.delivery-concurrency must be at most 64: each loop holds a"
+              + " database connection while it leases and records");
     }
     if (retention.compareTo(Duration.ofDays(expiryWarningDays + 1L)) < 0) {
       throw new IllegalArgumentException(

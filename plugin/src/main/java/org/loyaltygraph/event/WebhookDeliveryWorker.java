@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.loyaltygraph.system.LockConflictRetry;
 import org.slf4j.Logger;
@@ -60,6 +62,7 @@ public class WebhookDeliveryWorker implements DisposableBean {
   private final Clock clock;
   // the delivery loops besides the caller's own; null with delivery-concurrency 1
   private final ExecutorService loops;
+  private volatile boolean closing;
 
   WebhookDeliveryWorker(
       OutboxRepository events,
@@ -104,49 +107,70 @@ public class WebhookDeliveryWorker implements DisposableBean {
   int runDue(Duration budget) {
     long deadline = budget == null ? 0 : System.nanoTime() + budget.toNanos();
     dispatchNewEvents();
+    AtomicBoolean stop = new AtomicBoolean();
     if (loops == null) {
-      return sendDue(budget != null, deadline);
+      return sendDue(budget != null, deadline, stop);
     }
     List<Future<Integer>> others = new ArrayList<>();
     for (int i = 1; i < properties.deliveryConcurrency(); i++) {
-      others.add(loops.submit(() -> sendDue(budget != null, deadline)));
+      others.add(loops.submit(() -> sendDue(budget != null, deadline, stop)));
     }
     int attempts = 0;
-    RuntimeException failed = null;
+    Throwable failed = null;
     try {
-      attempts += sendDue(budget != null, deadline);
-    } catch (RuntimeException e) {
+      attempts += sendDue(budget != null, deadline, stop);
+    } catch (Throwable e) {
       failed = e;
+      stop.set(true);
     }
-    // every loop has ended before the run does: the next run never overlaps this one's
+    // every loop has ended before the run does, also when this thread is interrupted (the loops
+    // then lease nothing more): the next run never overlaps this one's, and no batch goes on
+    // sending after its worker was told to stop
+    boolean interrupted = false;
     for (Future<Integer> other : others) {
-      try {
-        attempts += other.get();
-      } catch (ExecutionException e) {
-        RuntimeException cause =
-            e.getCause() instanceof RuntimeException r
-                ? r
-                : new IllegalStateException(e.getCause());
-        if (failed == null) {
-          failed = cause;
-        } else {
-          failed.addSuppressed(cause);
+      while (true) {
+        try {
+          attempts += other.get();
+          break;
+        } catch (ExecutionException e) {
+          failed = firstOf(failed, e.getCause());
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+          stop.set(true);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while delivering webhooks", e);
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failed instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failed instanceof Error e) {
+      throw e;
+    }
     if (failed != null) {
-      throw failed;
+      throw new IllegalStateException(failed);
     }
     return attempts;
   }
 
-  /** One delivery loop: leases and sends batches until none is due or the deadline has passed. */
-  private int sendDue(boolean bounded, long deadline) {
+  private static Throwable firstOf(Throwable first, Throwable next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+
+  /**
+   * One delivery loop: leases and sends batches until none is due, the deadline has passed, or the
+   * run or the worker stops.
+   */
+  private int sendDue(boolean bounded, long deadline, AtomicBoolean stop) {
     int attempts = 0;
-    while (!bounded || System.nanoTime() - deadline < 0) {
+    while ((!bounded || System.nanoTime() - deadline < 0) && !stop.get() && !closing) {
       List<WebhookDeliveryRepository.Leased> batch = leaseDue();
       if (batch.isEmpty()) {
         return attempts;
@@ -157,10 +181,20 @@ public class WebhookDeliveryWorker implements DisposableBean {
     return attempts;
   }
 
+  /**
+   * Leases nothing more and waits for the loops' batches in flight (each bounded by the timeouts)
+   * before the sender and the database pool close.
+   */
   @Override
-  public void destroy() {
+  public void destroy() throws InterruptedException {
+    closing = true;
     if (loops != null) {
-      loops.shutdownNow();
+      loops.shutdown();
+      Duration batch = properties.connectTimeout().plus(properties.requestTimeout()).plusSeconds(5);
+      if (!loops.awaitTermination(batch.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("webhook delivery loops still running at shutdown; their leases expire");
+        loops.shutdownNow();
+      }
     }
   }
 

@@ -53,7 +53,6 @@ class WebhookDeliveryTest {
   @Autowired OutboxRepository events;
   @Autowired WebhookDeliveryRepository deliveries;
   @Autowired WebhookEndpointRepository endpoints;
-  @Autowired WebhookSender sender;
   @Autowired TransactionTemplate transactions;
 
   private Storefront storefront;
@@ -163,35 +162,43 @@ class WebhookDeliveryTest {
   @Test
   void deliveryLoopsSideBySideSendTheirOwnBatchesAndNothingTwice() throws Exception {
     worker.runDue(); // what other tests left due goes first
-    WebhookDeliveryWorker threeLoops =
-        new WebhookDeliveryWorker(
-            events, deliveries, endpoints, sender, transactions, concurrently(10, 3), clock);
-    try (WebhookReceiver slow = WebhookReceiver.slow(Duration.ofMillis(300))) {
-      Webhooks.Endpoint endpoint = webhooks.endpoint(owner, slow.url(), "POINTS_EARNED");
-      List<String> customers = new ArrayList<>();
-      for (int i = 0; i < 30; i++) {
-        String customer = storefront.newCustomer();
-        storefront.buy(customer, NOW, 1_000 + i, 1);
-        customers.add(customer);
-      }
+    // three loops of 20: 60 requests open at once to one receiver, more than the service's own
+    // sender allows one route (its batch of 50, one loop), so this sender must size its pool
+    EventProperties threeLoopsOf20 = concurrently(20, 3);
+    try (WebhookSender ownSender = new WebhookSender(threeLoopsOf20, clock);
+        WebhookReceiver slow = WebhookReceiver.slow(Duration.ofMillis(300))) {
+      WebhookDeliveryWorker threeLoops =
+          new WebhookDeliveryWorker(
+              events, deliveries, endpoints, ownSender, transactions, threeLoopsOf20, clock);
+      try {
+        Webhooks.Endpoint endpoint = webhooks.endpoint(owner, slow.url(), "POINTS_EARNED");
+        assertThat(endpoints.deliverable(NOW)).hasSize(1); // each loop's batch is all 20
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+          String customer = storefront.newCustomer();
+          storefront.buy(customer, NOW, 1_000 + i, 1);
+          customers.add(customer);
+        }
 
-      assertThat(threeLoops.runDue()).isEqualTo(30);
+        assertThat(threeLoops.runDue()).isEqualTo(60);
 
-      for (String customer : customers) {
-        String eventId = webhooks.events(customer, "points.earned").get(0).id();
-        assertThat(slow.requestsFor(eventId)).hasSize(1);
-        assertThat(
-                webhooks
-                    .deliveriesOf(owner, endpoint.id(), eventId)
-                    .get(0)
-                    .path("status")
-                    .asString())
-            .isEqualTo("DELIVERED");
+        for (String customer : customers) {
+          String eventId = webhooks.events(customer, "points.earned").get(0).id();
+          assertThat(slow.requestsFor(eventId)).hasSize(1);
+          assertThat(
+                  webhooks
+                      .deliveriesOf(owner, endpoint.id(), eventId)
+                      .get(0)
+                      .path("status")
+                      .asString())
+              .isEqualTo("DELIVERED");
+        }
+        // all three loops' batches were open at once: one loop holds at most 20, and a pool sized
+        // for one loop's batch at most 20 (50 for the service's own sender)
+        assertThat(slow.mostInFlight()).isGreaterThan(50);
+      } finally {
+        threeLoops.destroy();
       }
-      // one loop holds at most its batch of 10 open; three held theirs at the same time
-      assertThat(slow.mostInFlight()).isGreaterThan(10);
-    } finally {
-      threeLoops.destroy();
     }
   }
 
