@@ -68,6 +68,8 @@ class StorefrontBenchmark {
   private final int saturatingConnections =
       Integer.getInteger("benchmark.saturating-connections", 64);
   private final int linesPerOrder = Integer.getInteger("benchmark.lines-per-order", 4);
+  // the service's webhook delivery loops (loyaltygraph.events.delivery-concurrency)
+  private final int deliveryConcurrency = Integer.getInteger("benchmark.delivery-concurrency", 1);
   private final int customers = Integer.getInteger("benchmark.customers", 2_000);
   private final int orders = Integer.getInteger("benchmark.orders", 20_000);
   // which parts to measure: "read", "orders" or both (the default)
@@ -90,7 +92,8 @@ class StorefrontBenchmark {
                         "--loyaltygraph.benchmark.baseline-endpoint=true",
                         "--loyaltygraph.demo.seed=true",
                         "--loyaltygraph.demo.customers=" + customers,
-                        "--loyaltygraph.demo.orders=" + orders),
+                        "--loyaltygraph.demo.orders=" + orders,
+                        "--loyaltygraph.events.delivery-concurrency=" + deliveryConcurrency),
                     WebhookSink.pluginArguments().stream())
                 .toList(),
             work.resolve("plugin.log"),
@@ -574,12 +577,13 @@ class StorefrontBenchmark {
             "%nWith a webhook endpoint receiving `points.earned` (created before each of its rounds"
                 + " and disabled after; a receiver on 127.0.0.1 answering 204): %.2f ms in the service"
                 + " + %.2f ms in the database server per order, over %d orders; the receiver got %d"
-                + " deliveries while those rounds ran (the delivery worker runs every 5 s, and what an"
-                + " endpoint still had to receive when disabled is canceled).%n",
+                + " deliveries while those rounds ran (the delivery worker runs every second with %d"
+                + " loop(s), and what an endpoint still had to receive when disabled is canceled).%n",
             (double) hooksCpu[0] / Math.max(1, hooksOrders),
             (double) hooksCpu[1] / Math.max(1, hooksOrders),
             hooksOrders,
-            delivered));
+            delivered,
+            deliveryConcurrency));
     Path jfr = work.resolve("graphql-order.jfr").toAbsolutePath();
     profile(plugin, jfr, () -> orderRun(wrk, plugin, idsFile, run + "-jfr", 15));
     profileReport("GraphQL orderRecord", JfrProfile.of(jfr));

@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("loyaltygraph.events")
 record EventProperties(
     @DefaultValue("true") boolean scheduled,
-    @DefaultValue("5s") Duration deliveryInterval,
+    @DefaultValue("1s") Duration deliveryInterval,
     @DefaultValue("50") int deliveryBatchSize,
     @DefaultValue("1") int deliveryConcurrency,
     @DefaultValue("5s") Duration connectTimeout,

@@ -50,8 +50,8 @@ class EventSchedule {
   }
 
   @Scheduled(
-      fixedDelayString = "${loyaltygraph.events.delivery-interval:5s}",
-      initialDelayString = "${loyaltygraph.events.delivery-interval:5s}")
+      fixedDelayString = "${loyaltygraph.events.delivery-interval:1s}",
+      initialDelayString = "${loyaltygraph.events.delivery-interval:1s}")
   void deliver() {
     try {
       int attempts = worker.runDue(RUN_BUDGET);
@@ -67,7 +67,7 @@ class EventSchedule {
 
   @Scheduled(
       fixedDelayString = "${loyaltygraph.events.expiry-warning-interval:1h}",
-      initialDelayString = "${loyaltygraph.events.delivery-interval:5s}")
+      initialDelayString = "${loyaltygraph.events.delivery-interval:1s}")
   void warnOfExpiries() {
     try {
       int written = expiryWarnings.runDue();
