@@ -1,6 +1,7 @@
 package org.loyaltygraph.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -198,6 +201,61 @@ class WebhookDeliveryTest {
         assertThat(slow.mostInFlight()).isGreaterThan(50);
       } finally {
         threeLoops.destroy();
+      }
+    }
+  }
+
+  @Test
+  void aFailingLoopEndsTheRunOnlyOnceTheOtherLoopsHaveRecordedWhatTheySent() throws Exception {
+    worker.runDue(); // what other tests left due goes first
+    EventProperties twoLoopsOf10 = concurrently(10, 2);
+    Thread caller = Thread.currentThread();
+    try (WebhookReceiver slow = WebhookReceiver.slow(Duration.ofMillis(500));
+        WebhookSender failingOnTheCaller =
+            new WebhookSender(twoLoopsOf10, clock) {
+              // the run's own loop fails once the other loop's batch is on its way
+              @Override
+              CompletableFuture<Outcome> send(String url, String secret, OutboxEvent event) {
+                if (Thread.currentThread() != caller) {
+                  return super.send(url, secret, event);
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (slow.requests().size() < 10 && System.nanoTime() < deadline) {
+                  Thread.onSpinWait();
+                }
+                throw new IllegalStateException("the run's own loop failed (test)");
+              }
+            }) {
+      WebhookDeliveryWorker twoLoops =
+          new WebhookDeliveryWorker(
+              events, deliveries, endpoints, failingOnTheCaller, transactions, twoLoopsOf10, clock);
+      try {
+        Webhooks.Endpoint endpoint = webhooks.endpoint(owner, slow.url(), "POINTS_EARNED");
+        assertThat(endpoints.deliverable(NOW)).hasSize(1); // each loop's batch is 10 of ours
+        for (int i = 0; i < 20; i++) {
+          storefront.buy(storefront.newCustomer(), NOW, 1_000 + i, 1);
+        }
+
+        assertThatThrownBy(twoLoops::runDue)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("the run's own loop failed");
+
+        // when the run ended, the other loop's batch had been answered and recorded
+        assertThat(slow.inFlight()).isZero();
+        List<WebhookReceiver.Request> received = slow.requests();
+        assertThat(received).hasSize(10);
+        for (WebhookReceiver.Request request : received) {
+          String eventId = request.header(WebhookSender.EVENT_ID);
+          assertThat(
+                  webhooks
+                      .deliveriesOf(owner, endpoint.id(), eventId)
+                      .get(0)
+                      .path("status")
+                      .asString())
+              .isEqualTo("DELIVERED");
+        }
+      } finally {
+        twoLoops.destroy();
       }
     }
   }

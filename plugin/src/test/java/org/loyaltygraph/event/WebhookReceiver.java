@@ -172,6 +172,11 @@ final class WebhookReceiver implements AutoCloseable {
     script.addAll(List.of(statuses));
   }
 
+  /** The requests this receiver holds now, not yet answered. */
+  int inFlight() {
+    return inFlight.get();
+  }
+
   /** The most requests this receiver held at once. */
   int mostInFlight() {
     return mostInFlight.get();
