@@ -188,16 +188,10 @@ class WebhookDeliveryTest {
         for (String customer : customers) {
           String eventId = webhooks.events(customer, "points.earned").get(0).id();
           assertThat(slow.requestsFor(eventId)).hasSize(1);
-          assertThat(
-                  webhooks
-                      .deliveriesOf(owner, endpoint.id(), eventId)
-                      .get(0)
-                      .path("status")
-                      .asString())
-              .isEqualTo("DELIVERED");
+          assertThat(firstDeliveryStatus(endpoint, eventId)).isEqualTo("DELIVERED");
         }
-        // all three loops' batches were open at once: one loop holds at most 20, and a pool sized
-        // for one loop's batch at most 20 (50 for the service's own sender)
+        // all three loops' batches were open at once: one loop holds at most its batch of 20, and
+        // the service's own sender (pooled for one loop of 50) at most 50
         assertThat(slow.mostInFlight()).isGreaterThan(50);
       } finally {
         threeLoops.destroy();
@@ -246,18 +240,16 @@ class WebhookDeliveryTest {
         assertThat(received).hasSize(10);
         for (WebhookReceiver.Request request : received) {
           String eventId = request.header(WebhookSender.EVENT_ID);
-          assertThat(
-                  webhooks
-                      .deliveriesOf(owner, endpoint.id(), eventId)
-                      .get(0)
-                      .path("status")
-                      .asString())
-              .isEqualTo("DELIVERED");
+          assertThat(firstDeliveryStatus(endpoint, eventId)).isEqualTo("DELIVERED");
         }
       } finally {
         twoLoops.destroy();
       }
     }
+  }
+
+  private String firstDeliveryStatus(Webhooks.Endpoint endpoint, String eventId) {
+    return webhooks.deliveriesOf(owner, endpoint.id(), eventId).get(0).path("status").asString();
   }
 
   /** The service's delivery settings but for the batch size and the loops side by side. */
