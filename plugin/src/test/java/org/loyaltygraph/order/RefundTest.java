@@ -19,6 +19,7 @@ import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
+import org.loyaltygraph.testing.RowLines;
 import org.loyaltygraph.testing.Storefront;
 import org.loyaltygraph.testing.TableSnapshot;
 import org.loyaltygraph.testing.TestProgram;
@@ -304,34 +305,18 @@ class RefundTest {
 
   /** The order's lines as "line quantity refundedQuantity refundedAmount". */
   private List<String> refundedLines(String orderId) {
-    return jdbc.sql(
-            "SELECT line_id, quantity, refunded_quantity, refunded_amount FROM order_line"
-                + " WHERE order_id = ? ORDER BY line_no")
-        .param(orderId)
-        .query(
-            (rs, row) ->
-                rs.getString("line_id")
-                    + " "
-                    + rs.getInt("quantity")
-                    + " "
-                    + rs.getInt("refunded_quantity")
-                    + " "
-                    + rs.getLong("refunded_amount"))
-        .list();
+    return RowLines.of(
+        jdbc,
+        "SELECT line_id, quantity, refunded_quantity, refunded_amount FROM order_line"
+            + " WHERE order_id = ? ORDER BY line_no",
+        orderId);
   }
 
   /** The order's refunds as "id amount pointsReversed". */
   private List<String> refundsOf(String orderId) {
-    return jdbc.sql(
-            "SELECT id, amount, points_reversed FROM order_refund WHERE order_id = ? ORDER BY id")
-        .param(orderId)
-        .query(
-            (rs, row) ->
-                rs.getString("id")
-                    + " "
-                    + rs.getLong("amount")
-                    + " "
-                    + rs.getLong("points_reversed"))
-        .list();
+    return RowLines.of(
+        jdbc,
+        "SELECT id, amount, points_reversed FROM order_refund WHERE order_id = ? ORDER BY id",
+        orderId);
   }
 }

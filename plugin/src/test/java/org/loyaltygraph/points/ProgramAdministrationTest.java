@@ -16,6 +16,7 @@ import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
+import org.loyaltygraph.testing.RowLines;
 import org.loyaltygraph.testing.Storefront;
 import org.loyaltygraph.testing.TableSnapshot;
 import org.loyaltygraph.testing.TestProgram;
@@ -357,29 +358,19 @@ class ProgramAdministrationTest {
 
   /** The customer's ledger entries in the order written, as "type points reason". */
   private List<String> entries(String customer) {
-    return jdbc.sql(
-            "SELECT type, points, reason FROM points_entry WHERE customer_id = ? ORDER BY id")
-        .param(customer)
-        .query(
-            (rs, row) ->
-                rs.getString("type") + " " + rs.getLong("points") + " " + rs.getString("reason"))
-        .list();
+    return RowLines.of(
+        jdbc,
+        "SELECT type, points, reason FROM points_entry WHERE customer_id = ? ORDER BY id",
+        customer);
   }
 
   /** The customer's recorded adjustments as "key points reason". */
   private List<String> adjustments(String customer) {
-    return jdbc.sql(
-            "SELECT idempotency_key, points, reason FROM points_adjustment WHERE customer_id = ?"
-                + " ORDER BY created_at, idempotency_key")
-        .param(customer)
-        .query(
-            (rs, row) ->
-                rs.getString("idempotency_key")
-                    + " "
-                    + rs.getLong("points")
-                    + " "
-                    + rs.getString("reason"))
-        .list();
+    return RowLines.of(
+        jdbc,
+        "SELECT idempotency_key, points, reason FROM points_adjustment WHERE customer_id = ?"
+            + " ORDER BY created_at, idempotency_key",
+        customer);
   }
 
   private JsonNode adjust(String customer, long points, String reason, String key) {

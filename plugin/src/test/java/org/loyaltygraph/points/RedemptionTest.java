@@ -15,6 +15,7 @@ import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.Ledger;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
+import org.loyaltygraph.testing.RowLines;
 import org.loyaltygraph.testing.Storefront;
 import org.loyaltygraph.testing.TableSnapshot;
 import org.loyaltygraph.testing.TestProgram;
@@ -204,35 +205,19 @@ class RedemptionTest {
 
   /** The customer's discount codes as "code reward status". */
   private List<String> codes(String customer) {
-    return jdbc.sql(
-            "SELECT code, reward_id, status FROM discount_code WHERE customer_id = ? ORDER BY code")
-        .param(customer)
-        .query(
-            (rs, row) ->
-                rs.getString("code")
-                    + " "
-                    + rs.getString("reward_id")
-                    + " "
-                    + rs.getString("status"))
-        .list();
+    return RowLines.of(
+        jdbc,
+        "SELECT code, reward_id, status FROM discount_code WHERE customer_id = ? ORDER BY code",
+        customer);
   }
 
   /** The customer's redemptions as "key reward cost code". */
   private List<String> redemptions(String customer) {
-    return jdbc.sql(
-            "SELECT idempotency_key, reward_id, cost_points, code FROM redemption"
-                + " WHERE customer_id = ? ORDER BY created_at, id")
-        .param(customer)
-        .query(
-            (rs, row) ->
-                rs.getString("idempotency_key")
-                    + " "
-                    + rs.getString("reward_id")
-                    + " "
-                    + rs.getLong("cost_points")
-                    + " "
-                    + rs.getString("code"))
-        .list();
+    return RowLines.of(
+        jdbc,
+        "SELECT idempotency_key, reward_id, cost_points, code FROM redemption"
+            + " WHERE customer_id = ? ORDER BY created_at, id",
+        customer);
   }
 
   private void publish(EarningRulesService.RulesChange change) {
@@ -267,11 +252,10 @@ class RedemptionTest {
 
   /** The customer's REDEEM entries in the order written, as "order points". */
   private List<String> redemptionEntries(String customer) {
-    return jdbc.sql(
-            "SELECT l.source_id, e.points FROM points_entry e JOIN points_lot l ON l.id = e.lot_id"
-                + " WHERE e.customer_id = ? AND e.type = 'REDEEM' ORDER BY e.id")
-        .param(customer)
-        .query((rs, row) -> rs.getString("source_id") + " " + rs.getLong("points"))
-        .list();
+    return RowLines.of(
+        jdbc,
+        "SELECT l.source_id, e.points FROM points_entry e JOIN points_lot l ON l.id = e.lot_id"
+            + " WHERE e.customer_id = ? AND e.type = 'REDEEM' ORDER BY e.id",
+        customer);
   }
 }
