@@ -7,8 +7,8 @@ import graphql.schema.DataFetchingEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
 import org.loyaltygraph.graphql.Pagination;
+import org.loyaltygraph.graphql.Parents;
 import org.loyaltygraph.schema.types.Customer;
 import org.loyaltygraph.schema.types.Loyalty;
 import org.loyaltygraph.schema.types.PointsEntryConnection;
@@ -41,10 +41,8 @@ class LoyaltyDataFetcher {
   CompletableFuture<org.loyaltygraph.schema.types.PointsSummary> points(
       DataFetchingEnvironment env) {
     Loyalty loyalty = env.getSource();
-    DataLoader<String, PointsSummary> loader = env.getDataLoader(PointsSummaryDataLoader.NAME);
     var warnUntil = points.now().plus(Duration.ofDays(rules.current().expiryWarningDays()));
-    return loader
-        .load(loyalty.getCustomerId())
+    return summary(env, loyalty)
         .thenApply(summary -> PointsGraphQLMapping.summary(summary, warnUntil));
   }
 
@@ -72,14 +70,18 @@ class LoyaltyDataFetcher {
       return CompletableFuture.completedFuture(
           active.stream().map(PointsGraphQLMapping::reward).toList());
     }
-    DataLoader<String, PointsSummary> loader = env.getDataLoader(PointsSummaryDataLoader.NAME);
-    return loader
-        .load(loyalty.getCustomerId())
+    return summary(env, loyalty)
         .thenApply(
             summary ->
                 active.stream()
                     .filter(r -> r.costPoints() <= summary.available())
                     .map(PointsGraphQLMapping::reward)
                     .toList());
+  }
+
+  /** The customer's points summary: batched when several customers' loyalty is read at once. */
+  private CompletableFuture<PointsSummary> summary(DataFetchingEnvironment env, Loyalty loyalty) {
+    return Parents.load(
+        env, PointsSummaryDataLoader.NAME, loyalty.getCustomerId(), points::summary);
   }
 }

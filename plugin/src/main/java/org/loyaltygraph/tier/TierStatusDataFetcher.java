@@ -6,7 +6,7 @@ import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.execution.DataFetcherResult;
 import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
+import org.loyaltygraph.graphql.Parents;
 import org.loyaltygraph.schema.DgsConstants;
 import org.loyaltygraph.schema.types.Loyalty;
 import org.loyaltygraph.schema.types.TierChangeConnection;
@@ -15,8 +15,9 @@ import org.loyaltygraph.security.AccessDeniedException;
 import org.loyaltygraph.security.CallerContext;
 
 /**
- * {@code Loyalty.tier} through a DataLoader, and {@code TierStatus.history}. The customer id
- * travels to the history as the local context of the status.
+ * {@code Loyalty.tier} (batched through a DataLoader when several customers are read at once), and
+ * {@code TierStatus.history}. The customer id travels to the history as the local context of the
+ * status.
  */
 @DgsComponent
 class TierStatusDataFetcher {
@@ -35,9 +36,7 @@ class TierStatusDataFetcher {
     if (!CallerContext.of(env).mayActFor(customerId)) {
       throw new AccessDeniedException(true, "Loyalty.tier");
     }
-    DataLoader<String, TierStanding> loader = env.getDataLoader(TierStandingDataLoader.NAME);
-    return loader
-        .load(customerId)
+    return Parents.load(env, TierStandingDataLoader.NAME, customerId, tiers::standing)
         .thenApply(
             standing ->
                 DataFetcherResult.<TierStatus>newResult()
