@@ -8,7 +8,7 @@ import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
-import org.loyaltygraph.graphql.Parents;
+import org.dataloader.DataLoader;
 import org.loyaltygraph.graphql.UserError;
 import org.loyaltygraph.schema.types.CustomerErrorCode;
 import org.loyaltygraph.schema.types.CustomerMergeInput;
@@ -60,9 +60,8 @@ class CustomerDataFetcher {
   @DgsData(parentType = "Customer", field = "profile")
   CompletableFuture<CustomerProfile> profile(DataFetchingEnvironment env) {
     org.loyaltygraph.schema.types.Customer customer = env.getSource();
-    return Parents.<String, Customer>load(
-            env, CustomerDataLoader.NAME, customer.getId(), id -> customers.find(id).orElse(null))
-        .thenApply(c -> c == null ? null : profile(c));
+    DataLoader<String, Customer> loader = env.getDataLoader(CustomerDataLoader.NAME);
+    return loader.load(customer.getId()).thenApply(c -> c == null ? null : profile(c));
   }
 
   @DgsMutation

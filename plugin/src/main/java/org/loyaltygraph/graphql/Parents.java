@@ -14,9 +14,14 @@ import org.dataloader.DataLoader;
  * <p>A DataLoader turns N parents' reads into one (the N+1 problem of lists and of federation's
  * {@code _entities}), at a fixed cost on every request that uses it: its queue, futures, dispatch
  * by level and an observation per batch. A field under no list (a storefront's {@code customer(id)
- * { loyalty { ... } }}, a shopper's {@code me}) has exactly one parent, so it reads directly. Two
- * aliased single roots read once each, which is what one batch of their two keys would cost on a
- * cache hit.
+ * { loyalty { ... } }}, a shopper's {@code me}) has exactly one parent, so it reads directly.
+ *
+ * <p>For reads served from a cache (the points summary, the tier standing). What is given up: two
+ * aliased single roots read once each, which on a cache hit is what one batch of their two keys
+ * costs, and on a miss a read each (the document's cost limit bounds how many); and two fields of
+ * the same parent that need the same value (points and affordable rewards) each look it up, so a
+ * write committed between the two lookups can show in one and not the other. An uncached read (a
+ * customer's profile row) keeps its DataLoader.
  */
 public final class Parents {
 

@@ -84,7 +84,7 @@ class FederationTest {
                         .send(
                             router,
                             "query($r: [_Any!]!) { _entities(representations: $r) {"
-                                + " ... on Customer { id loyalty { tier { name }"
+                                + " ... on Customer { id profile { email } loyalty { tier { name }"
                                 + " points { available pending pendingReleases { points } } } } } }",
                             Map.of("r", representations))
                         .assertNoErrors()
@@ -93,6 +93,8 @@ class FederationTest {
 
     for (int i = 0; i < customers.size(); i++) {
       assertThat(entities[0].at("/" + i + "/id").asString()).isEqualTo(customers.get(i));
+      assertThat(entities[0].at("/" + i + "/profile/email").asString())
+          .isEqualTo(customers.get(i) + "@example.com");
       assertThat(entities[0].at("/" + i + "/loyalty/points/pending").asLong())
           .isEqualTo(10L * (i + 1));
     }

@@ -216,6 +216,17 @@ class ProgramAdministrationTest {
     assertThat(affordable.findValuesAsString("id")).contains(id);
     assertThat(affordable.findValues("costPoints"))
         .allSatisfy(c -> assertThat(c.asLong()).isLessThanOrEqualTo(45));
+    // the same customer as a federation entity: under a list, through the DataLoader
+    JsonNode viaEntities =
+        graphql
+            .storefront(
+                "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer {"
+                    + " loyalty { rewards(affordableOnly: true) { id costPoints } } } } }",
+                Map.of("r", List.of(Map.of("__typename", "Customer", "id", customer))))
+            .assertNoErrors()
+            .data()
+            .at("/_entities/0/loyalty/rewards");
+    assertThat(viaEntities).isEqualTo(affordable);
   }
 
   @Test
