@@ -21,6 +21,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
@@ -42,6 +43,7 @@ import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -66,7 +68,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Connections to a receiver are kept for the next deliveries, up to {@link #MAX_IDLE} idle. A
  * request that goes out on one just as the receiver closes it for idleness is sent once more on a
- * new connection, within the same attempt.
+ * new connection, within the same attempt: through a second client that keeps no connection, so the
+ * copy never goes out on another kept one the receiver is closing too (a receiver that restarts, or
+ * closes its idle connections on a timer, closes them all at once).
  */
 @Component
 class WebhookSender implements AutoCloseable {
@@ -84,6 +88,7 @@ class WebhookSender implements AutoCloseable {
 
   private final ReceiverResolver receivers;
   private final CloseableHttpAsyncClient http;
+  private final CloseableHttpAsyncClient fresh;
   private final Duration overallTimeout;
   private final Clock clock;
 
@@ -100,19 +105,31 @@ class WebhookSender implements AutoCloseable {
   WebhookSender(
       EventProperties properties, Clock clock, ReceiverResolver receivers, SSLContext tls) {
     this.receivers = receivers;
-    this.http = client(properties, receivers, tls);
+    this.http = client(properties, receivers, tls, true);
     this.http.start();
+    this.fresh = client(properties, receivers, tls, false);
+    this.fresh.start();
     // the request timeout covers the wait for the answer; this one bounds the whole attempt
     this.overallTimeout =
         properties.connectTimeout().plus(properties.requestTimeout()).plusSeconds(1);
     this.clock = clock;
   }
 
+  /**
+   * The sending client. With {@code keepAlive} false (the resends'), every exchange opens its own
+   * connection and closes it after the answer, on one I/O thread.
+   */
   private static CloseableHttpAsyncClient client(
-      EventProperties properties, ReceiverResolver receivers, SSLContext tls) {
+      EventProperties properties, ReceiverResolver receivers, SSLContext tls, boolean keepAlive) {
     Timeout connect = Timeout.of(properties.connectTimeout());
     Timeout request = Timeout.of(properties.requestTimeout());
-    return HttpAsyncClients.custom()
+    HttpAsyncClientBuilder builder = HttpAsyncClients.custom();
+    if (!keepAlive) {
+      builder
+          .setConnectionReuseStrategy((sent, answer, context) -> false)
+          .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build());
+    }
+    return builder
         .setConnectionManager(
             PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDnsResolver(receivers)
@@ -224,10 +241,10 @@ class WebhookSender implements AutoCloseable {
   /**
    * Hands one exchange of the attempt to the client, unless the attempt is over. A first exchange
    * that the receiver closes before its answer's head arrived gets one more, started on the lookup
-   * threads: the connection was most likely a kept-alive one that the receiver was closing for
-   * idleness as the request went out (a race every HTTP client meets; servers close idle
-   * connections after 2 s to 75 s). A receiver that closes every connection unanswered still fails
-   * the attempt.
+   * threads, on a new connection of its own: the first was most likely a kept-alive one that the
+   * receiver was closing for idleness as the request went out (a race every HTTP client meets;
+   * servers close idle connections after 2 s to 75 s). A receiver that closes every connection
+   * unanswered still fails the attempt.
    */
   private void exchange(
       Supplier<AsyncRequestProducer> request,
@@ -254,8 +271,9 @@ class WebhookSender implements AutoCloseable {
         });
     try {
       exchange.set(
-          http.execute(
-              new UnlessOver(request.get(), status), response, new StatusCallback(answer)));
+          (first ? http : fresh)
+              .execute(
+                  new UnlessOver(request.get(), status), response, new StatusCallback(answer)));
     } catch (RuntimeException e) {
       status.completeExceptionally(e); // a request the client refuses
       return;
@@ -303,6 +321,7 @@ class WebhookSender implements AutoCloseable {
   @Override
   public void close() {
     http.close(CloseMode.GRACEFUL);
+    fresh.close(CloseMode.GRACEFUL);
     receivers.close();
   }
 

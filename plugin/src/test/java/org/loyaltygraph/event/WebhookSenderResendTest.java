@@ -68,6 +68,31 @@ class WebhookSenderResendTest {
     assertThat(receiver.dropped.get()).isEqualTo(1);
   }
 
+  /**
+   * Two kept connections that the receiver closes at once (a restart, an idle timer): the copy goes
+   * out on a new connection, not on the other kept one.
+   */
+  @Test
+  void theResendNeverTakesAnotherKeptConnection() throws Exception {
+    ClosingReceiver receiver = opened.add(new ClosingReceiver(1, false, Duration.ofMillis(300)));
+    WebhookSender sender = sender();
+    // two at once, each answered after 300 ms: two connections, both kept
+    var first = sender.send(receiver.url(), "whsec_t", event("e-5"));
+    var second = sender.send(receiver.url(), "whsec_t", event("e-6"));
+    assertThat(first.get(20, TimeUnit.SECONDS).delivered()).isTrue();
+    assertThat(second.get(20, TimeUnit.SECONDS).delivered()).isTrue();
+    Thread.sleep(200);
+    assertThat(receiver.connections.get()).isEqualTo(2);
+
+    WebhookSender.Outcome third = send(sender, receiver, event("e-7"));
+
+    // it went out on a kept connection, which the receiver dropped; the copy on a new one
+    assertThat(third.delivered()).as(third.error()).isTrue();
+    assertThat(receiver.dropped.get()).isEqualTo(1);
+    assertThat(receiver.connections.get()).isEqualTo(3);
+    assertThat(receiver.answered.get()).isEqualTo(3);
+  }
+
   @Test
   void aReceiverThatClosesEveryConnectionUnansweredGetsTheRequestTwiceAndTheAttemptFails()
       throws Exception {
@@ -140,6 +165,7 @@ class WebhookSenderResendTest {
     private final ServerSocket server;
     private final int answeredPerConnection;
     private final boolean cutAnswer;
+    private final Duration answerAfter;
 
     ClosingReceiver(int answeredPerConnection) throws IOException {
       this(answeredPerConnection, false);
@@ -147,8 +173,15 @@ class WebhookSenderResendTest {
 
     /** With {@code cutAnswer}, the request it drops gets the head of a 200 and part of a body. */
     ClosingReceiver(int answeredPerConnection, boolean cutAnswer) throws IOException {
+      this(answeredPerConnection, cutAnswer, Duration.ZERO);
+    }
+
+    /** With {@code answerAfter}, each answer waits that long. */
+    ClosingReceiver(int answeredPerConnection, boolean cutAnswer, Duration answerAfter)
+        throws IOException {
       this.answeredPerConnection = answeredPerConnection;
       this.cutAnswer = cutAnswer;
+      this.answerAfter = answerAfter;
       this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       Thread acceptor = new Thread(this::accept, "closing-receiver");
       acceptor.setDaemon(true);
@@ -195,10 +228,20 @@ class WebhookSenderResendTest {
           }
           return; // closed unanswered, or with its answer cut short
         }
+        pause();
         answered.incrementAndGet(); // counted first: the client may read the answer at once
         out.write(
             "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
+      }
+    }
+
+    private void pause() throws IOException {
+      try {
+        Thread.sleep(answerAfter.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
       }
     }
 
