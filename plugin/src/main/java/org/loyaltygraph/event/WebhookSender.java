@@ -42,6 +42,7 @@ import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.ssl.SSLContexts;
@@ -117,7 +118,7 @@ class WebhookSender implements AutoCloseable {
 
   /**
    * The sending client. With {@code keepAlive} false (the resends'), every exchange opens its own
-   * connection and closes it after the answer, on one I/O thread.
+   * HTTP/1.1 connection and closes it after the answer, on one I/O thread.
    */
   private static CloseableHttpAsyncClient client(
       EventProperties properties, ReceiverResolver receivers, SSLContext tls, boolean keepAlive) {
@@ -154,7 +155,15 @@ class WebhookSender implements AutoCloseable {
                         .setConnectTimeout(connect)
                         .setSocketTimeout(request)
                         .build())
-                .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connect).build())
+                .setDefaultTlsConfig(
+                    TlsConfig.custom()
+                        .setHandshakeTimeout(connect)
+                        // HTTP/2 multiplexes one kept connection, whatever the reuse strategy says
+                        .setVersionPolicy(
+                            keepAlive
+                                ? HttpVersionPolicy.NEGOTIATE
+                                : HttpVersionPolicy.FORCE_HTTP_1)
+                        .build())
                 .build())
         .setDefaultRequestConfig(
             RequestConfig.custom()
@@ -320,8 +329,9 @@ class WebhookSender implements AutoCloseable {
 
   @Override
   public void close() {
-    http.close(CloseMode.GRACEFUL);
+    // the resends' first: exchanges the main client cuts short on closing must not be resent
     fresh.close(CloseMode.GRACEFUL);
+    http.close(CloseMode.GRACEFUL);
     receivers.close();
   }
 

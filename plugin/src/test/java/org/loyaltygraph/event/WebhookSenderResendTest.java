@@ -91,6 +91,15 @@ class WebhookSenderResendTest {
     assertThat(receiver.dropped.get()).isEqualTo(1);
     assertThat(receiver.connections.get()).isEqualTo(3);
     assertThat(receiver.answered.get()).isEqualTo(3);
+
+    WebhookSender.Outcome fourth = send(sender, receiver, event("e-8"));
+
+    // the other kept connection dropped it; the copy did not take the third's connection, which
+    // the receiver would drop too, but a fourth
+    assertThat(fourth.delivered()).as(fourth.error()).isTrue();
+    assertThat(receiver.dropped.get()).isEqualTo(2);
+    assertThat(receiver.connections.get()).isEqualTo(4);
+    assertThat(receiver.answered.get()).isEqualTo(4);
   }
 
   @Test
