@@ -70,6 +70,8 @@ class StorefrontBenchmark {
   private final int linesPerOrder = Integer.getInteger("benchmark.lines-per-order", 4);
   // the service's webhook delivery loops (loyaltygraph.events.delivery-concurrency)
   private final int deliveryConcurrency = Integer.getInteger("benchmark.delivery-concurrency", 1);
+  // how long the webhook receiver takes to answer each delivery (0: at once)
+  private final int receiverDelayMillis = Integer.getInteger("benchmark.receiver-delay-ms", 0);
   private final int customers = Integer.getInteger("benchmark.customers", 2_000);
   private final int orders = Integer.getInteger("benchmark.orders", 20_000);
   // which parts to measure: "read", "orders" or both (the default)
@@ -390,7 +392,8 @@ class StorefrontBenchmark {
     OptionalLong dbPid = ProcessCpu.databaseServerPid();
     String orderSettled;
     try (JdbcOrderBaseline jdbc = new JdbcOrderBaseline(db, ids, linesPerOrder);
-        WebhookSink sink = new WebhookSink(plugin.client())) {
+        WebhookSink sink =
+            new WebhookSink(plugin.client(), Duration.ofMillis(receiverDelayMillis))) {
       orderRun(wrk, plugin, idsFile, run + "-warm", warmup);
       int[] settleRound = {0};
       orderSettled =
@@ -575,10 +578,11 @@ class StorefrontBenchmark {
         String.format(
             Locale.ROOT,
             "%nWith a webhook endpoint receiving `points.earned` (created before each of its rounds"
-                + " and disabled after; a receiver on 127.0.0.1 answering 204): %.2f ms in the service"
+                + " and disabled after; a receiver on 127.0.0.1 answering 204 after %d ms): %.2f ms in the service"
                 + " + %.2f ms in the database server per order, over %d orders; the receiver got %d"
                 + " deliveries while those rounds ran (the delivery worker runs every second with %d"
                 + " loop(s), and what an endpoint still had to receive when disabled is canceled).%n",
+            receiverDelayMillis,
             (double) hooksCpu[0] / Math.max(1, hooksOrders),
             (double) hooksCpu[1] / Math.max(1, hooksOrders),
             hooksOrders,

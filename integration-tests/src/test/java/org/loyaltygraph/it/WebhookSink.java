@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -13,8 +14,9 @@ import org.loyaltygraph.testing.GraphQLTestClient;
 
 /**
  * The receiving side of the benchmark's orders with webhooks: an HTTP server on 127.0.0.1 that
- * answers 204 to every delivery, and endpoints registered with the plugin (through its admin API,
- * as the bootstrap OWNER) that send it {@code points.earned}. The plugin must run with {@code
+ * answers 204 to every delivery (at once, or after a set delay, as a slow receiver does), and
+ * endpoints registered with the plugin (through its admin API, as the bootstrap OWNER) that send it
+ * {@code points.earned}. The plugin must run with {@code
  * loyaltygraph.events.allow-private-addresses=true} to deliver to loopback.
  */
 final class WebhookSink implements AutoCloseable {
@@ -23,19 +25,31 @@ final class WebhookSink implements AutoCloseable {
   static final String ADMIN_PASSWORD = "bench-owner-password-0123456789";
 
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newFixedThreadPool(4);
+  private final ExecutorService threads;
   private final AtomicLong received = new AtomicLong();
   private final GraphQLTestClient graphql;
   private final String owner;
 
-  WebhookSink(GraphQLTestClient graphql) throws IOException {
+  /**
+   * @param answerAfter how long each delivery waits for its answer; a slow receiver holds as many
+   *     requests at once as the service sends, so it gets a thread for each
+   */
+  WebhookSink(GraphQLTestClient graphql, Duration answerAfter) throws IOException {
     this.graphql = graphql;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+    this.threads = Executors.newFixedThreadPool(answerAfter.isZero() ? 4 : 1_024);
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1_024);
     server.createContext(
         "/",
         exchange -> {
           try (InputStream body = exchange.getRequestBody()) {
             body.readAllBytes();
+          }
+          if (!answerAfter.isZero()) {
+            try {
+              Thread.sleep(answerAfter.toMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
           }
           received.incrementAndGet();
           exchange.sendResponseHeaders(204, -1);
