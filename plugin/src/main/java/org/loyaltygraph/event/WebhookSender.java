@@ -125,7 +125,10 @@ class WebhookSender implements AutoCloseable {
     Timeout connect = Timeout.of(properties.connectTimeout());
     Timeout request = Timeout.of(properties.requestTimeout());
     HttpAsyncClientBuilder builder = HttpAsyncClients.custom();
-    if (!keepAlive) {
+    if (keepAlive) {
+      builder.evictIdleConnections(MAX_IDLE);
+    } else {
+      // nothing is kept, so no idle connection to evict either
       builder
           .setConnectionReuseStrategy((sent, answer, context) -> false)
           .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build());
@@ -170,7 +173,6 @@ class WebhookSender implements AutoCloseable {
                 .setConnectionRequestTimeout(connect)
                 .setResponseTimeout(request)
                 .build())
-        .evictIdleConnections(MAX_IDLE)
         .setUserAgent("LoyaltyGraph-Webhooks/1")
         .disableRedirectHandling()
         // a failed attempt is the worker's to retry, on its schedule

@@ -16,12 +16,12 @@ import org.dataloader.DataLoader;
  * by level and an observation per batch. A field under no list (a storefront's {@code customer(id)
  * { loyalty { ... } }}, a shopper's {@code me}) has exactly one parent, so it reads directly.
  *
- * <p>For reads served from a cache (the points summary, the tier standing). What is given up: two
- * aliased single roots read once each, which on a cache hit is what one batch of their two keys
- * costs, and on a miss a read each (the document's cost limit bounds how many); and two fields of
- * the same parent that need the same value (points and affordable rewards) each look it up, so a
- * write committed between the two lookups can show in one and not the other. An uncached read (a
- * customer's profile row) keeps its DataLoader.
+ * <p>Meant for reads served from a cache (the points summary, the tier standing), where reading
+ * directly gives up little: two aliased single roots read once each, which on a cache hit is what
+ * one batch of their two keys costs, and on a miss a read each (the document's cost limit bounds
+ * how many); and two fields of the same parent that need the same value (points and affordable
+ * rewards) each look it up, so a write committed between the two lookups can show in one and not
+ * the other. An uncached read (a customer's profile row) keeps its DataLoader.
  */
 public final class Parents {
 
@@ -41,7 +41,7 @@ public final class Parents {
 
   /**
    * The value for {@code key}: through the named DataLoader when several parents may ask, else read
-   * at once with {@code direct} (the same read the loader batches).
+   * at once with {@code direct}, which must answer for the key what the loader answers.
    */
   public static <K, V> CompletableFuture<V> load(
       DataFetchingEnvironment env, String loaderName, K key, Function<K, V> direct) {
