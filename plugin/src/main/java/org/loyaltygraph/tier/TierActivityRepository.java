@@ -132,6 +132,23 @@ class TierActivityRepository {
    */
   Map<String, QualifyingWindow> lockWindows(
       Collection<String> customerIds, TierProgram program, Instant now) {
+    return windows(customerIds, program, now, " GROUP BY customer_id FOR UPDATE");
+  }
+
+  /**
+   * {@link #lockWindows} without locking, for a transaction at READ COMMITTED that holds the
+   * customers' state rows: every writer of a customer's activity holds its state row, so each
+   * statement here reads all there is. A locking read would also lock the index entry just past
+   * each customer's rows, which is another customer's, and instances evaluating their own customers
+   * side by side would deadlock on each other's neighbours.
+   */
+  Map<String, QualifyingWindow> committedWindows(
+      Collection<String> customerIds, TierProgram program, Instant now) {
+    return windows(customerIds, program, now, " GROUP BY customer_id");
+  }
+
+  private Map<String, QualifyingWindow> windows(
+      Collection<String> customerIds, TierProgram program, Instant now, String groupBy) {
     Map<String, QualifyingWindow> windows = new HashMap<>();
     if (customerIds.isEmpty()) {
       return windows;
@@ -139,7 +156,7 @@ class TierActivityRepository {
     inWindow(
             "SELECT customer_id, SUM(spend_delta) AS spend, SUM(points_delta) AS points,"
                 + " MIN(occurred_at) AS oldest FROM tier_activity",
-            " GROUP BY customer_id FOR UPDATE",
+            groupBy,
             customerIds,
             program,
             now)

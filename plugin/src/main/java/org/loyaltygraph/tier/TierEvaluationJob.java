@@ -1,5 +1,7 @@
 package org.loyaltygraph.tier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,11 +21,20 @@ public class TierEvaluationJob {
 
   private final TierEvaluator evaluator;
   private final int batchSize;
+  private final Counter conflicts;
 
   TierEvaluationJob(
-      TierEvaluator evaluator, @Value("${loyaltygraph.tier.evaluation-batch-size:200}") int batch) {
+      TierEvaluator evaluator,
+      @Value("${loyaltygraph.tier.evaluation-batch-size:200}") int batch,
+      MeterRegistry meters) {
     this.evaluator = evaluator;
     this.batchSize = batch;
+    this.conflicts =
+        Counter.builder("loyaltygraph.tier.evaluation.conflicts")
+            .description(
+                "Tier evaluation batches rolled back by a lock conflict (a deadlock, a certification"
+                    + " conflict) and run again")
+            .register(meters);
   }
 
   @Scheduled(
@@ -49,6 +60,7 @@ public class TierEvaluationJob {
         evaluated = evaluator.evaluateDue(batchSize);
       } catch (ConcurrencyFailureException e) {
         // a deadlock, or a Galera certification conflict at commit: the batch rolled back whole
+        this.conflicts.increment();
         if (++conflicts > MAX_CONFLICTS) {
           throw e;
         }

@@ -188,7 +188,9 @@ class TierEvaluator {
     // a zero-valued activity marks the merge; a replay that moved nothing changes nothing
     boolean marked = activity.recordIfNew(survivorId, "merge:" + mergedId, now, 0, 0, now);
     if (marked || moved > 0) {
-      evaluate(survivor, catalog.current(), now, TierRules.Trigger.MERGE, null, true);
+      TierConfiguration config = catalog.current();
+      QualifyingWindow window = readWindow(survivorId, config, now);
+      evaluate(survivor, window, config, now, TierRules.Trigger.MERGE, null, true);
     }
   }
 
@@ -207,13 +209,27 @@ class TierEvaluator {
     Set<String> taken = new HashSet<>();
     for (TierState state : stale) {
       taken.add(state.customerId());
-      evaluate(state, config, now, TierRules.Trigger.PROGRAM_CHANGE, null, true);
+      evaluate(
+          state,
+          committedWindow(state, config, now),
+          config,
+          now,
+          TierRules.Trigger.PROGRAM_CHANGE,
+          null,
+          true);
     }
     int evaluated = stale.size();
     if (evaluated < limit) {
       for (TierState state : states.leaseDue(now, limit - evaluated)) {
         if (taken.add(state.customerId())) {
-          evaluate(state, config, now, TierRules.Trigger.WINDOW, null, true);
+          evaluate(
+              state,
+              committedWindow(state, config, now),
+              config,
+              now,
+              TierRules.Trigger.WINDOW,
+              null,
+              true);
           evaluated++;
         }
       }
@@ -226,29 +242,39 @@ class TierEvaluator {
   public void reevaluateHolders(Tier deleted, TierConfiguration configWithout) {
     Instant now = now();
     for (TierState holder : states.lockHolders(deleted.id())) {
-      evaluate(holder, configWithout, now, TierRules.Trigger.PROGRAM_CHANGE, deleted, true);
+      QualifyingWindow window = readWindow(holder.customerId(), configWithout, now);
+      evaluate(holder, window, configWithout, now, TierRules.Trigger.PROGRAM_CHANGE, deleted, true);
     }
   }
 
-  /** Evaluates a customer whose state row this transaction holds locked. */
+  /** Evaluates a customer whose state row this transaction holds locked, with its window. */
   private void evaluate(
       TierState state,
+      QualifyingWindow window,
       TierConfiguration config,
       Instant now,
       TierRules.Trigger trigger,
       Tier deleted,
       boolean webhooks) {
-    QualifyingWindow window = readWindow(state.customerId(), config, now);
     states.save(
         dueForStoredLaterActivity(
             evaluated(state, config, now, trigger, deleted, window, webhooks), config, now));
     standings.evictAfterCommit(List.of(state.customerId()));
   }
 
+  /** The window, read with a lock so that it is current at any isolation level. */
   private QualifyingWindow readWindow(String customerId, TierConfiguration config, Instant now) {
     return activity
         .lockWindows(List.of(customerId), config.program(), now)
         .getOrDefault(customerId, QualifyingWindow.EMPTY);
+  }
+
+  /** The window of a leased customer, for {@link #evaluateDue} (READ COMMITTED). */
+  private QualifyingWindow committedWindow(
+      TierState leased, TierConfiguration config, Instant now) {
+    return activity
+        .committedWindows(List.of(leased.customerId()), config.program(), now)
+        .getOrDefault(leased.customerId(), QualifyingWindow.EMPTY);
   }
 
   /**

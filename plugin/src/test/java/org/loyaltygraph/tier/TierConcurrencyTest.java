@@ -2,6 +2,8 @@ package org.loyaltygraph.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,12 +35,15 @@ class TierConcurrencyTest {
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transactions;
   @Autowired MutableClock clock;
+  @Autowired MeterRegistry meters;
 
   private TierProgramFixture program;
   private Tier gold;
+  private Counter conflicts;
 
   @BeforeEach
   void goldWithAGracePeriod() {
+    conflicts = meters.counter("loyaltygraph.tier.evaluation.conflicts");
     clock.set(START);
     program = new TierProgramFixture(tiers);
     program.reset();
@@ -113,8 +118,11 @@ class TierConcurrencyTest {
             return null;
           });
     }
+    double conflictsBefore = conflicts.count();
     runAll(jobs);
 
+    // each job leases its own customers: none may wait on, or deadlock with, another's rows
+    assertThat(conflicts.count() - conflictsBefore).isZero();
     for (String customer : customers) {
       assertThat(tiers.standing(customer).tier()).isNull();
       assertThat(tiers.history(customer, 100, null).changes())
