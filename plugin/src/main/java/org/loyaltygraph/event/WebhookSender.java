@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -35,8 +36,6 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
-import org.apache.hc.core5.http.nio.DataStreamChannel;
-import org.apache.hc.core5.http.nio.RequestChannel;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
@@ -65,7 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>An attempt is bounded as a whole, from the lookup to the answer: when the bound passes, it
  * answers "timed out" and is over. Its exchange is cancelled, one not started yet never starts, and
  * a connection its start still opens carries no request, so nothing reaches the receiver after the
- * attempt (a late copy would race the worker's retry).
+ * attempt (a late copy would race the worker's retry): {@link UnlessAttemptOver} stops it at the
+ * last step before the request goes on the connection.
  *
  * <p>Connections to a receiver are kept for the next deliveries, up to {@link #MAX_IDLE} idle. A
  * request that goes out on one just as the receiver closes it for idleness is sent once more on a
@@ -134,6 +134,8 @@ class WebhookSender implements AutoCloseable {
           .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build());
     }
     return builder
+        .addExecInterceptorBefore(
+            ChainElement.MAIN_TRANSPORT.name(), UnlessAttemptOver.NAME, new UnlessAttemptOver())
         .setConnectionManager(
             PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDnsResolver(receivers)
@@ -284,7 +286,10 @@ class WebhookSender implements AutoCloseable {
       exchange.set(
           (first ? http : fresh)
               .execute(
-                  new UnlessOver(request.get(), status), response, new StatusCallback(answer)));
+                  request.get(),
+                  response,
+                  UnlessAttemptOver.contextFor(status),
+                  new StatusCallback(answer)));
     } catch (RuntimeException e) {
       status.completeExceptionally(e); // a request the client refuses
       return;
@@ -335,48 +340,6 @@ class WebhookSender implements AutoCloseable {
     fresh.close(CloseMode.GRACEFUL);
     http.close(CloseMode.GRACEFUL);
     receivers.close();
-  }
-
-  /**
-   * The request, sent only while its attempt is on: a connection that an attempt over already
-   * (timed out) still gets carries nothing, however late its start went on.
-   */
-  private record UnlessOver(AsyncRequestProducer request, CompletableFuture<Integer> attempt)
-      implements AsyncRequestProducer {
-
-    @Override
-    public void sendRequest(RequestChannel channel, HttpContext context)
-        throws HttpException, IOException {
-      if (attempt.isDone()) {
-        throw new InterruptedIOException("the attempt is over");
-      }
-      request.sendRequest(channel, context);
-    }
-
-    @Override
-    public boolean isRepeatable() {
-      return request.isRepeatable();
-    }
-
-    @Override
-    public void failed(Exception cause) {
-      request.failed(cause);
-    }
-
-    @Override
-    public int available() {
-      return request.available();
-    }
-
-    @Override
-    public void produce(DataStreamChannel channel) throws IOException {
-      request.produce(channel);
-    }
-
-    @Override
-    public void releaseResources() {
-      request.releaseResources();
-    }
   }
 
   /** Hands the answer's status, or why there is none, to a CompletableFuture. */
