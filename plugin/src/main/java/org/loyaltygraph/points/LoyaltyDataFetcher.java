@@ -5,6 +5,7 @@ import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.loyaltygraph.graphql.Pagination;
@@ -38,12 +39,15 @@ class LoyaltyDataFetcher {
   }
 
   @DgsData(parentType = "Loyalty", field = "points")
-  CompletableFuture<org.loyaltygraph.schema.types.PointsSummary> points(
-      DataFetchingEnvironment env) {
+  CompletableFuture<PointsSummaryFields> points(DataFetchingEnvironment env) {
     Loyalty loyalty = env.getSource();
-    var warnUntil = points.now().plus(Duration.ofDays(rules.current().expiryWarningDays()));
     return summary(env, loyalty)
-        .thenApply(summary -> PointsGraphQLMapping.summary(summary, warnUntil));
+        .thenApply(summary -> new PointsSummaryFields(summary, this::expiryWarningEnd));
+  }
+
+  /** Until when an upcoming expiry counts as soon: now plus the program's warning period. */
+  private Instant expiryWarningEnd() {
+    return points.now().plus(Duration.ofDays(rules.current().expiryWarningDays()));
   }
 
   @DgsData(parentType = "Loyalty", field = "ledger")

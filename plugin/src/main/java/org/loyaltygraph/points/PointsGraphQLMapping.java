@@ -10,7 +10,6 @@ import org.loyaltygraph.schema.types.Money;
 import org.loyaltygraph.schema.types.MultiplierTarget;
 import org.loyaltygraph.schema.types.PointsErrorCode;
 import org.loyaltygraph.schema.types.PointsExpiry;
-import org.loyaltygraph.schema.types.PointsRelease;
 import org.loyaltygraph.schema.types.PointsUserError;
 import org.loyaltygraph.schema.types.RewardType;
 
@@ -42,25 +41,6 @@ final class PointsGraphQLMapping {
         .issuedAt(time(c.issuedAt()))
         .consumedAt(time(c.consumedAt()))
         .consumedOrderId(c.consumedOrderId())
-        .build();
-  }
-
-  static org.loyaltygraph.schema.types.PointsSummary summary(PointsSummary s, Instant warnUntil) {
-    return org.loyaltygraph.schema.types.PointsSummary.newBuilder()
-        .available(s.available())
-        .pending(s.pending())
-        .lifetimeEarned(s.lifetimeEarned())
-        .upcomingExpiries(expiries(s.upcomingExpiries()))
-        .expiringSoon(expiries(s.expiringBefore(warnUntil)))
-        .pendingReleases(
-            s.pendingReleases().stream()
-                .map(
-                    d ->
-                        PointsRelease.newBuilder()
-                            .availableAt(time(d.at()))
-                            .points(d.points())
-                            .build())
-                .toList())
         .build();
   }
 
@@ -134,7 +114,7 @@ final class PointsGraphQLMapping {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static List<PointsExpiry> expiries(List<PointsSummary.Dated> dated) {
+  static List<PointsExpiry> expiries(List<PointsSummary.Dated> dated) {
     return dated.stream()
         .map(d -> PointsExpiry.newBuilder().expiresAt(time(d.at())).points(d.points()).build())
         .toList();
