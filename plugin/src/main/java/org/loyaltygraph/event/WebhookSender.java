@@ -63,9 +63,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>An attempt is bounded as a whole, from the lookup to the answer: when the bound passes, it
  * answers "timed out" and is over. Its exchange is cancelled, one not started yet never starts, and
- * a connection its start still opens carries no request, so nothing reaches the receiver after the
- * attempt (a late copy would race the worker's retry): {@link UnlessAttemptOver} stops it at the
- * last step before the request goes on the connection.
+ * a connection its start still opens carries no request ({@link UnlessAttemptOver} stops it at the
+ * client's last step before the transport): a late copy would race the worker's retry. Only a
+ * request handed to the transport in the instant the bound passes can still go out.
  *
  * <p>Connections to a receiver are kept for the next deliveries, up to {@link #MAX_IDLE} idle. A
  * request that goes out on one just as the receiver closes it for idleness is sent once more on a

@@ -137,10 +137,12 @@ class TierActivityRepository {
 
   /**
    * {@link #lockWindows} without locking, for a transaction at READ COMMITTED that holds the
-   * customers' state rows: every writer of a customer's activity holds its state row, so each
-   * statement here reads all there is. A locking read would also lock the index entry just past
-   * each customer's rows, which is another customer's, and instances evaluating their own customers
-   * side by side would deadlock on each other's neighbours.
+   * customers' state rows: orders and refunds add to a customer's activity only under its state
+   * row, and a merge moves a merged customer's rows away in the transaction that deletes its state
+   * row, which waits for this one; so each statement here reads all there is. A locking read would
+   * also lock the index entry just past each customer's rows, which is another customer's, and
+   * instances evaluating their own customers side by side would deadlock on each other's
+   * neighbours.
    */
   Map<String, QualifyingWindow> committedWindows(
       Collection<String> customerIds, TierProgram program, Instant now) {

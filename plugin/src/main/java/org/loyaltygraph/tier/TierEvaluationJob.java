@@ -21,7 +21,7 @@ public class TierEvaluationJob {
 
   private final TierEvaluator evaluator;
   private final int batchSize;
-  private final Counter conflicts;
+  private final Counter conflictCounter;
 
   TierEvaluationJob(
       TierEvaluator evaluator,
@@ -29,11 +29,11 @@ public class TierEvaluationJob {
       MeterRegistry meters) {
     this.evaluator = evaluator;
     this.batchSize = batch;
-    this.conflicts =
+    this.conflictCounter =
         Counter.builder("loyaltygraph.tier.evaluation.conflicts")
             .description(
-                "Tier evaluation batches rolled back by a lock conflict (a deadlock, a certification"
-                    + " conflict) and run again")
+                "Tier evaluation batches rolled back by a lock conflict (a deadlock, a Galera"
+                    + " certification conflict)")
             .register(meters);
   }
 
@@ -60,7 +60,7 @@ public class TierEvaluationJob {
         evaluated = evaluator.evaluateDue(batchSize);
       } catch (ConcurrencyFailureException e) {
         // a deadlock, or a Galera certification conflict at commit: the batch rolled back whole
-        this.conflicts.increment();
+        conflictCounter.increment();
         if (++conflicts > MAX_CONFLICTS) {
           throw e;
         }

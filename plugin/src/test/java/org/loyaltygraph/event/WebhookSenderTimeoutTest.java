@@ -78,6 +78,14 @@ class WebhookSenderTimeoutTest {
     released.countDown(); // the connection goes ahead now, after the attempt ended
     Thread.sleep(1000);
     assertThat(receiver.requests()).isEmpty();
+
+    // the exchange stopped on its late connection leaves the client able to deliver the next
+    WebhookSender.Outcome next =
+        sender
+            .send("http://" + NAME + ":" + receiver.port() + "/hooks", "whsec_t", EVENT)
+            .get(10, TimeUnit.SECONDS);
+    assertThat(next.statusCode()).isEqualTo(200);
+    assertThat(receiver.requests()).hasSize(1);
   }
 
   @Test

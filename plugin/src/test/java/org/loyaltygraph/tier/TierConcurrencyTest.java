@@ -131,6 +131,41 @@ class TierConcurrencyTest {
     }
   }
 
+  @Test
+  void jobsRacingOrdersOfTheirCustomersCountEveryOrder() throws Exception {
+    List<String> customers = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String customer = "c-" + UUID.randomUUID();
+      customers.add(customer);
+      publish(new OrderRecorded(customer + "-o", customer, START, 60_000, 0));
+      publish(
+          new OrderRefunded(customer + "-r", customer + "-o", customer, START, START, 20_000, 0));
+    }
+    clock.advance(Duration.ofDays(11)); // the grace has ended: each is due to leave gold
+    Instant later = clock.instant();
+
+    List<Callable<Void>> work = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      work.add(
+          () -> {
+            job.runDue();
+            return null;
+          });
+    }
+    for (String customer : customers) {
+      work.add(() -> publish(new OrderRecorded(customer + "-o2", customer, later, 20_000, 0)));
+    }
+    runAll(work);
+
+    // the job and the order take turns on the customer's state row; whichever ran first, the
+    // job's read of the window (without locking) lost no order: each customer ends in gold
+    for (String customer : customers) {
+      TierStanding standing = tiers.standing(customer);
+      assertThat(standing.qualifyingAmount()).isEqualTo(60_000);
+      assertThat(standing.tier().id()).isEqualTo(gold.id());
+    }
+  }
+
   private Void publish(Object event) {
     transactions.executeWithoutResult(status -> events.publishEvent(event));
     return null;
