@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loyaltygraph.points.AdjustmentService;
 import org.loyaltygraph.points.EarningRulesService;
+import org.loyaltygraph.points.Reward;
+import org.loyaltygraph.points.RewardService;
 import org.loyaltygraph.testing.GraphQLTestClient;
 import org.loyaltygraph.testing.LoyaltyGraphTest;
 import org.loyaltygraph.testing.MutableClock;
@@ -29,6 +31,7 @@ class ShopperIsolationTest {
   @Autowired MutableClock clock;
   @Autowired EarningRulesService rules;
   @Autowired AdjustmentService adjustments;
+  @Autowired RewardService rewards;
 
   Storefront shop;
   String alice;
@@ -94,6 +97,25 @@ class ShopperIsolationTest {
   }
 
   @Test
+  void aShopperAskingForItsOwnAndAnotherEntityTogetherGetsOnlyItsOwn() {
+    // two representations: a list, so the fields below go through the batched loaders
+    var both =
+        graphql.send(
+            aliceToken,
+            ENTITIES,
+            Map.of(
+                "reps",
+                List.of(
+                    Map.of("__typename", "Customer", "id", alice),
+                    Map.of("__typename", "Customer", "id", bob))));
+    assertThat(both.data().at("/_entities/0/loyalty/points/available").asLong()).isEqualTo(70);
+    assertThat(both.errors()).hasSize(1);
+    assertThat(both.errors().get(0).at("/extensions/code").asString()).isEqualTo("FORBIDDEN");
+    assertThat(both.errors().get(0).at("/path/1").asInt()).isEqualTo(1);
+    assertThat(both.body()).doesNotContain("\"available\":500");
+  }
+
+  @Test
   void theStorefrontResolvesAnyCustomerEntityAsARouterWould() {
     JsonNode both =
         graphql
@@ -108,6 +130,38 @@ class ShopperIsolationTest {
             .data();
     assertThat(both.at("/_entities/0/loyalty/points/available").asLong()).isEqualTo(70);
     assertThat(both.at("/_entities/1/loyalty/points/available").asLong()).isEqualTo(500);
+  }
+
+  @Test
+  void aShopperCannotSpendAnotherCustomersPointsOnARewardTheyCanBuy() {
+    String reward = "iso-5-off-" + bob;
+    rewards.create(
+        new Reward(reward, "5 off", null, 50, Reward.Type.AMOUNT_OFF, 500L, "USD", null, true));
+
+    JsonNode payload =
+        graphql
+            .send(
+                aliceToken,
+                "mutation($in: PointsRedeemInput!) { pointsRedeem(input: $in) { discountCode { code } userErrors { code } } }",
+                Map.of("in", Map.of("customerId", bob, "rewardId", reward, "idempotencyKey", "k")))
+            .assertNoErrors()
+            .data();
+
+    assertThat(payload.at("/pointsRedeem/discountCode").isNull()).isTrue();
+    assertThat(payload.at("/pointsRedeem/userErrors/0/code").asString())
+        .isEqualTo("UNKNOWN_CUSTOMER");
+    assertThat(shop.points(bob).path("available").asLong()).isEqualTo(500);
+    // the same call as bob goes through: the refusal above was the token's, not the reward's
+    JsonNode own =
+        graphql
+            .send(
+                ShopperTokens.bearerFor(bob, clock.instant()),
+                "mutation($in: PointsRedeemInput!) { pointsRedeem(input: $in) { discountCode { code } userErrors { code } } }",
+                Map.of("in", Map.of("customerId", bob, "rewardId", reward, "idempotencyKey", "k")))
+            .assertNoErrors()
+            .data();
+    assertThat(own.at("/pointsRedeem/discountCode/code").asString()).isNotBlank();
+    assertThat(shop.points(bob).path("available").asLong()).isEqualTo(450);
   }
 
   @Test
