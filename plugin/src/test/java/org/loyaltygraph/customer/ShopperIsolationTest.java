@@ -24,6 +24,9 @@ import tools.jackson.databind.JsonNode;
 @LoyaltyGraphTest
 class ShopperIsolationTest {
 
+  private static final String REDEEM =
+      "mutation($in: PointsRedeemInput!) { pointsRedeem(input: $in) { discountCode { code } userErrors { code } } }";
+
   private static final String ENTITIES =
       "query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Customer { id loyalty { points { available } } } } }";
 
@@ -138,47 +141,35 @@ class ShopperIsolationTest {
     rewards.create(
         new Reward(reward, "5 off", null, 50, Reward.Type.AMOUNT_OFF, 500L, "USD", null, true));
 
-    JsonNode payload =
-        graphql
-            .send(
-                aliceToken,
-                "mutation($in: PointsRedeemInput!) { pointsRedeem(input: $in) { discountCode { code } userErrors { code } } }",
-                Map.of("in", Map.of("customerId", bob, "rewardId", reward, "idempotencyKey", "k")))
-            .assertNoErrors()
-            .data();
+    JsonNode payload = redeem(aliceToken, bob, reward, "k");
 
     assertThat(payload.at("/pointsRedeem/discountCode").isNull()).isTrue();
     assertThat(payload.at("/pointsRedeem/userErrors/0/code").asString())
         .isEqualTo("UNKNOWN_CUSTOMER");
     assertThat(shop.points(bob).path("available").asLong()).isEqualTo(500);
     // the same call as bob goes through: the refusal above was the token's, not the reward's
-    JsonNode own =
-        graphql
-            .send(
-                ShopperTokens.bearerFor(bob, clock.instant()),
-                "mutation($in: PointsRedeemInput!) { pointsRedeem(input: $in) { discountCode { code } userErrors { code } } }",
-                Map.of("in", Map.of("customerId", bob, "rewardId", reward, "idempotencyKey", "k")))
-            .assertNoErrors()
-            .data();
+    JsonNode own = redeem(ShopperTokens.bearerFor(bob, clock.instant()), bob, reward, "k");
     assertThat(own.at("/pointsRedeem/discountCode/code").asString()).isNotBlank();
     assertThat(shop.points(bob).path("available").asLong()).isEqualTo(450);
   }
 
   @Test
   void aShopperCannotRedeemAnotherCustomersPoints() {
-    JsonNode payload =
-        graphql
-            .send(
-                aliceToken,
-                "mutation($in: PointsRedeemInput!) { pointsRedeem(input: $in) { discountCode { code } userErrors { code } } }",
-                Map.of(
-                    "in",
-                    Map.of("customerId", bob, "rewardId", "anything", "idempotencyKey", "steal")))
-            .assertNoErrors()
-            .data();
+    JsonNode payload = redeem(aliceToken, bob, "anything", "steal");
     assertThat(payload.at("/pointsRedeem/discountCode").isNull()).isTrue();
     assertThat(payload.at("/pointsRedeem/userErrors/0/code").asString())
         .isEqualTo("UNKNOWN_CUSTOMER");
     assertThat(shop.points(bob).path("available").asLong()).isEqualTo(500);
+  }
+
+  /** {@code pointsRedeem} as {@code token}, answering its {@code data}. */
+  private JsonNode redeem(String token, String customer, String reward, String key) {
+    return graphql
+        .send(
+            token,
+            REDEEM,
+            Map.of("in", Map.of("customerId", customer, "rewardId", reward, "idempotencyKey", key)))
+        .assertNoErrors()
+        .data();
   }
 }

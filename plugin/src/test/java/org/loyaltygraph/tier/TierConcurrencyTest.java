@@ -100,24 +100,9 @@ class TierConcurrencyTest {
 
   @Test
   void jobsRunningTogetherMoveEachCustomerDownOnce() throws Exception {
-    List<String> customers = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      String customer = "c-" + UUID.randomUUID();
-      customers.add(customer);
-      publish(new OrderRecorded(customer + "-o", customer, START, 60_000, 0));
-      publish(
-          new OrderRefunded(customer + "-r", customer + "-o", customer, START, START, 20_000, 0));
-    }
-    clock.advance(Duration.ofDays(11));
+    List<String> customers = goldInGraceThatHasEnded(30);
 
-    List<Callable<Void>> jobs = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      jobs.add(
-          () -> {
-            job.runDue();
-            return null;
-          });
-    }
+    List<Callable<Void>> jobs = jobs(4);
     double conflictsBefore = conflicts.count();
     runAll(jobs);
 
@@ -133,25 +118,10 @@ class TierConcurrencyTest {
 
   @Test
   void jobsRacingOrdersOfTheirCustomersCountEveryOrder() throws Exception {
-    List<String> customers = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      String customer = "c-" + UUID.randomUUID();
-      customers.add(customer);
-      publish(new OrderRecorded(customer + "-o", customer, START, 60_000, 0));
-      publish(
-          new OrderRefunded(customer + "-r", customer + "-o", customer, START, START, 20_000, 0));
-    }
-    clock.advance(Duration.ofDays(11)); // the grace has ended: each is due to leave gold
+    List<String> customers = goldInGraceThatHasEnded(20);
     Instant later = clock.instant();
 
-    List<Callable<Void>> work = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      work.add(
-          () -> {
-            job.runDue();
-            return null;
-          });
-    }
+    List<Callable<Void>> work = jobs(4);
     for (String customer : customers) {
       work.add(() -> publish(new OrderRecorded(customer + "-o2", customer, later, 20_000, 0)));
     }
@@ -164,6 +134,36 @@ class TierConcurrencyTest {
       assertThat(standing.qualifyingAmount()).isEqualTo(60_000);
       assertThat(standing.tier().id()).isEqualTo(gold.id());
     }
+  }
+
+  /**
+   * Customers who bought 60,000 and had 20,000 refunded, so they hold gold (50,000) in its grace
+   * period, with the clock moved past the grace: each is due to leave gold.
+   */
+  private List<String> goldInGraceThatHasEnded(int count) {
+    List<String> customers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String customer = "c-" + UUID.randomUUID();
+      customers.add(customer);
+      publish(new OrderRecorded(customer + "-o", customer, START, 60_000, 0));
+      publish(
+          new OrderRefunded(customer + "-r", customer + "-o", customer, START, START, 20_000, 0));
+    }
+    clock.advance(Duration.ofDays(11));
+    return customers;
+  }
+
+  /** {@code count} runs of the evaluation job, as that many instances would start them. */
+  private List<Callable<Void>> jobs(int count) {
+    List<Callable<Void>> jobs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      jobs.add(
+          () -> {
+            job.runDue();
+            return null;
+          });
+    }
+    return jobs;
   }
 
   private Void publish(Object event) {
