@@ -48,6 +48,18 @@ class GraphQLOverHttpTest {
   }
 
   @Test
+  void graphiqlIsOffOutsideTheDemoProfile() throws Exception {
+    var response =
+        send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphiql"))
+                .header("Accept", "text/html")
+                .GET());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).doesNotContainIgnoringCase("graphiql");
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsRefusedWithUnsupportedMediaType() throws Exception {
     var response =
         send(
